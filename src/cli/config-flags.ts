@@ -1,0 +1,84 @@
+// The flags shared by `inject`, `check` and `webhook`, named like `istioctl kube-inject` where it has them.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { UsageError } from './command.js';
+import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
+import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
+import type { Result } from '../process/result.js';
+
+export const configFlagOptions = {
+  injectConfigFile: { type: 'string' },
+  meshConfigFile: { type: 'string' },
+  valuesFile: { type: 'string' },
+  revision: { type: 'string' },
+  selector: { type: 'string' },
+  'native-sidecars': { type: 'string' },
+  'compliance-policy': { type: 'string' },
+  'namespace-labels': { type: 'string', multiple: true },
+  config: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const configFlagsUsage = `Istio configuration (defaults: Istio 1.32's chart):
+  --injectConfigFile FILE   injector config in Istio's format (the 'config' key of the istio-sidecar-injector ConfigMap)
+  --valuesFile FILE         Helm values, JSON or YAML (the 'values' key of that ConfigMap)
+  --meshConfigFile FILE     mesh config (the 'mesh' key of the 'istio' ConfigMap)
+  --revision REV            serving revision ('' = default)
+  --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
+  --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+Selection:
+  --selector webhook|all    webhook (default): emulate the cluster's namespace selectors and policy;
+                            all: every workload is a candidate, like istioctl kube-inject
+  --namespace-labels NS:K=V[,K=V]   labels of a namespace that is not in the input (repeatable)
+  --config FILE             a function config file (kind InjectIstioSidecar or a ConfigMap); flags win over it`;
+
+type FlagValues = { [K in keyof typeof configFlagOptions]?: (typeof configFlagOptions)[K] extends { multiple: true } ? string[] : string };
+
+/** Builds run options from the shared flags; a `--config` file is read first and flags override it. */
+export function runOptionsFromFlags(values: FlagValues, cwd: string): { options: RunOptions; results: Result[] } {
+  let options = defaultRunOptions();
+  let results: Result[] = [];
+  if (values.config !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(readFileSync(resolve(cwd, values.config), 'utf8'));
+    } catch (err) {
+      throw new UsageError(`cannot read --config ${values.config}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    ({ options, results } = runOptionsFromFunctionConfig(parsed as never, values.config));
+  }
+  if (values.injectConfigFile !== undefined) options.injectorConfig = { path: values.injectConfigFile };
+  if (values.valuesFile !== undefined) options.values = { path: values.valuesFile };
+  if (values.meshConfigFile !== undefined) options.meshConfig = { path: values.meshConfigFile };
+  if (values.revision !== undefined) options.revision = values.revision;
+  if (values.selector !== undefined) {
+    if (values.selector !== 'webhook' && values.selector !== 'all') throw new UsageError(`--selector must be webhook or all, not "${values.selector}"`);
+    options.selector = values.selector;
+  }
+  if (values['native-sidecars'] !== undefined) options.nativeSidecars = parseBoolFlag('--native-sidecars', values['native-sidecars']);
+  if (values['compliance-policy'] !== undefined) options.compliancePolicy = values['compliance-policy'];
+  for (const spec of values['namespace-labels'] ?? []) {
+    const [ns, labels] = splitOnce(spec, ':');
+    if (!ns || labels === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
+    const map: Record<string, string> = { ...options.namespaces[ns] };
+    for (const pair of labels.split(',').filter(Boolean)) {
+      const [k, v] = splitOnce(pair, '=');
+      if (!k || v === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
+      map[k] = v;
+    }
+    options.namespaces[ns] = map;
+  }
+  return { options, results };
+}
+
+export function parseBoolFlag(flag: string, value: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UsageError(`${flag} must be true or false, not "${value}"`);
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}

@@ -1,0 +1,107 @@
+// `inject-istio-sidecar`: dispatches to a subcommand, or acts as the KRM function (a ResourceList on
+// stdin, no arguments) or as a kustomize exec plugin (a config file path and a plain stream on stdin).
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, readAll, UsageError, write, type Command, type CommandIO } from './command.js';
+import { command as injectCommand } from './commands/inject.js';
+import { command as checkCommand } from './commands/check.js';
+import { command as webhookCommand } from './commands/webhook.js';
+import { command as webhookConfigCommand } from './commands/webhook-config.js';
+import { InputError } from './read-inputs.js';
+import { formatReport } from './report.js';
+import { runFunction } from '../krm/run-function.js';
+import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
+import { isResourceList, YamlInputError } from '../yaml/index.js';
+import { ConfigError } from '../errors.js';
+
+export const VERSION = '0.1.0';
+const commands: Command[] = [injectCommand, checkCommand, webhookCommand, webhookConfigCommand];
+
+const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
+
+Usage:
+  inject-istio-sidecar < resource-list.yaml        KRM function (kpt fn render/eval, kustomize --enable-exec)
+  inject-istio-sidecar CONFIG_FILE < stream.yaml   kustomize exec plugin (kubectl kustomize --enable-alpha-plugins)
+  inject-istio-sidecar COMMAND [flags]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(16)}${c.summary}`).join('\n')}
+
+Run 'inject-istio-sidecar COMMAND --help' for a command's flags.
+Exit codes: 0 ok, 1 injection or validation error, 2 usage error.`;
+
+export async function main(args: string[], io: CommandIO = processIO()): Promise<number> {
+  const first = args[0];
+  try {
+    if (first === '--help' || first === '-h' || first === 'help') {
+      await write(io.stdout, `${topUsage}\n`);
+      return EXIT_OK;
+    }
+    if (first === '--version' || first === 'version') {
+      await write(io.stdout, `${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const cmd = commands.find((c) => c.name === first);
+    if (cmd) {
+      if (args.includes('--help') || args.includes('-h')) {
+        await write(io.stdout, `${cmd.usage}\n`);
+        return EXIT_OK;
+      }
+      return await cmd.run(args.slice(1), io);
+    }
+    if (first === undefined) return await runAsFunction(io);
+    if (args.length === 1 && !first.startsWith('-') && isFile(resolve(io.cwd, first))) return await runAsPlugin(first, io);
+    throw new UsageError(first.startsWith('-') ? `unknown flag ${first}` : `unknown command "${first}"`);
+  } catch (err) {
+    return reportFailure(err, io, first);
+  }
+}
+
+async function runAsFunction(io: CommandIO): Promise<number> {
+  if ((io.stdin as NodeJS.ReadStream).isTTY) {
+    await write(io.stderr, `${topUsage}\n`);
+    return EXIT_USAGE;
+  }
+  const input = await readAll(io.stdin);
+  if (!isResourceList(input)) {
+    throw new InputError('<stdin>: expected a ResourceList (kind: ResourceList); for plain manifests use: inject-istio-sidecar inject -f -');
+  }
+  const run = runFunction(input, io.cwd);
+  await write(io.stderr, formatReport(run.results, false));
+  if (run.output === undefined) return EXIT_ERROR;
+  await write(io.stdout, run.output);
+  return EXIT_OK;
+}
+
+async function runAsPlugin(configPath: string, io: CommandIO): Promise<number> {
+  const input = await readAll(io.stdin);
+  const run = runLegacyPlugin(configPath, input, io.cwd);
+  await write(io.stderr, formatReport(run.results, true));
+  if (run.output === undefined) return EXIT_ERROR;
+  await write(io.stdout, run.output);
+  return EXIT_OK;
+}
+
+async function reportFailure(err: unknown, io: CommandIO, first: string | undefined): Promise<number> {
+  const e = err as Error & { code?: string };
+  if (err instanceof UsageError || (typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS'))) {
+    const help = commands.some((c) => c.name === first) ? `inject-istio-sidecar ${first} --help` : 'inject-istio-sidecar --help';
+    await write(io.stderr, `error: ${e.message}\nRun '${help}' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError) {
+    await write(io.stderr, `error: ${e.message}\n`);
+    return EXIT_ERROR;
+  }
+  const detail = io.env.INJECT_ISTIO_SIDECAR_DEBUG ? `\n${e.stack ?? ''}` : '';
+  await write(io.stderr, `error: internal error: ${e.message ?? String(err)}${detail}\n`);
+  return EXIT_ERROR;
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function processIO(): CommandIO {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}

@@ -1,0 +1,54 @@
+// The KRM function face: one ResourceList on stdin, one on stdout (kpt, kustomize --enable-exec).
+// Results follow the KRM spec; any error result means exit 1 and nothing on stdout.
+import { parseResourceList } from '../yaml/index.js';
+import type { Json, JsonObject } from '../k8s/types.js';
+import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
+import { loadRunSettings } from '../process/load-run-settings.js';
+import { noticeResults } from '../process/notice-results.js';
+import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
+import { defaultRunOptions } from '../process/run-options.js';
+import { hasErrors, type DocumentOrigin, type Result } from '../process/result.js';
+
+export interface FunctionRun {
+  /** The output ResourceList, or undefined when an error result means nothing may be written. */
+  output?: string;
+  results: Result[];
+}
+
+export function runFunction(input: string, cwd: string): FunctionRun {
+  const list = parseResourceList(input, '<stdin>');
+  const { options, results } = list.functionConfig === undefined || list.functionConfig === null
+    ? { options: defaultRunOptions(), results: [] as Result[] }
+    : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
+  if (hasErrors(results)) return { results };
+  const docs: ProcessDocument[] = list.items.map((item) => ({
+    get value() {
+      return item.value;
+    },
+    origin: originOf(item.value),
+    update: (next: Json) => item.update(next),
+  }));
+  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
+  results.push(...noticeResults(settings.notices));
+  const outcome = processDocuments(docs, options, settings, { write: true });
+  results.push(...outcome.results);
+  if (hasErrors(results)) return { results };
+  list.setResults(results as unknown as Json[]);
+  return { output: list.toString(), results };
+}
+
+/** `file` of a result comes from the orchestrator's annotations (kpt sets both forms). */
+function originOf(item: Json): DocumentOrigin {
+  const meta = isObject(item) && isObject(item.metadata) ? item.metadata : {};
+  const ann = isObject(meta.annotations) ? meta.annotations : {};
+  const path = ann['internal.config.kubernetes.io/path'] ?? ann['config.kubernetes.io/path'];
+  const index = ann['internal.config.kubernetes.io/index'] ?? ann['config.kubernetes.io/index'];
+  const origin: DocumentOrigin = {};
+  if (typeof path === 'string') origin.path = path;
+  if (index !== undefined && index !== null && /^\d+$/.test(String(index))) origin.index = Number(index);
+  return origin;
+}
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

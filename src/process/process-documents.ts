@@ -1,0 +1,143 @@
+// One run over a set of documents (the items of a ResourceList, or the documents of YAML files):
+// learn the namespaces, decide for every workload, inject the selected ones and explain each decision.
+// Faces hand in documents that can be updated in place; this file never sees bytes or YAML.
+import { isDeepStrictEqual } from 'node:util';
+import type { Json, JsonObject, PodJson } from '../k8s/types.js';
+import type { Settings } from '../config/types.js';
+import { findPodTemplates, workloadIdentity, isLocalConfig, type PodTemplateLocation } from '../workloads/index.js';
+import { decide } from '../select/index.js';
+import { injectPod } from '../inject.js';
+import { InjectError } from '../errors.js';
+import { NamespaceIndex } from './namespace-index.js';
+import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
+import type { RunOptions } from './run-options.js';
+
+export interface ProcessDocument {
+  readonly value: Json;
+  readonly origin: DocumentOrigin;
+  update(next: Json): boolean;
+}
+
+export interface ProcessOutcome {
+  results: Result[];
+  /** Workloads whose manifest changed (or would change, in check mode). */
+  changed: ResourceRef[];
+}
+
+const STATUS = 'sidecar.istio.io/status';
+
+export function processDocuments(
+  docs: readonly ProcessDocument[],
+  options: RunOptions,
+  settings: Settings,
+  mode: { write: boolean },
+): ProcessOutcome {
+  const namespaces = new NamespaceIndex(options.namespaces);
+  for (const doc of docs) namespaces.observe(doc.value);
+
+  const results: Result[] = [];
+  const changed: ResourceRef[] = [];
+  const selection = {
+    selector: options.selector,
+    revision: settings.revision,
+    revisionTags: settings.revisionTags,
+    enableNamespacesByDefault: settings.enableNamespacesByDefault,
+    policy: settings.injector.policy,
+    neverInjectSelector: settings.injector.neverInjectSelector,
+    alwaysInjectSelector: settings.injector.alwaysInjectSelector,
+  };
+
+  for (const doc of docs) {
+    if (isLocalConfig(doc.value)) continue;
+    const locations = findPodTemplates(doc.value, options.workloadKinds);
+    if (locations.length === 0) continue;
+    let next: Json | undefined;
+    for (const loc of locations) {
+      const ref: ResourceRef = { apiVersion: loc.apiVersion, kind: loc.kind, name: loc.name };
+      if (loc.namespace) ref.namespace = loc.namespace;
+      const fieldPath = formatPath(loc.path);
+      const template = getAt(doc.value, loc.path);
+      if (!isObject(template) || !isObject(template.spec)) {
+        results.push(workloadResult('error', 'error/invalid-workload', `${loc.kind} "${loc.name}" has no pod template at ${fieldPath || 'the document root'}`, ref, fieldPath, doc.origin));
+        continue;
+      }
+      const pod: PodJson = { metadata: (isObject(template.metadata) ? template.metadata : {}) as PodJson['metadata'], spec: template.spec };
+      const nsName = loc.namespace || 'default';
+      const decision = decide(pod, namespaces.view(nsName), selection);
+      for (const w of decision.warnings) results.push(workloadResult('warning', 'warning', w, ref, fieldPath, doc.origin));
+      if (!decision.inject) {
+        const stale = typeof pod.metadata.annotations?.[STATUS] === 'string';
+        const message = stale
+          ? `${decision.message}; it still carries a sidecar from an earlier injection (remove it, or enable injection again)`
+          : decision.message;
+        results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
+        continue;
+      }
+      let injected: PodJson;
+      let wasInjected: boolean;
+      try {
+        const outcome = injectPod(
+          { pod, workload: workloadIdentity(loc), flavor: options.selector === 'all' ? 'kube-inject' : 'webhook' },
+          settings,
+        );
+        injected = outcome.pod;
+        wasInjected = outcome.wasInjected;
+        for (const w of outcome.warnings) results.push(workloadResult('warning', 'warning', w, ref, fieldPath, doc.origin));
+      } catch (err) {
+        if (!(err instanceof InjectError)) throw err;
+        results.push(workloadResult('error', `error/${err.code}`, `${describe(loc)}: ${err.message}`, ref, err.field ? `${fieldPath}.metadata.annotations[${err.field}]` : fieldPath, doc.origin));
+        continue;
+      }
+      const before: JsonObject = template;
+      const after: JsonObject = { ...before, metadata: injected.metadata, spec: injected.spec };
+      if (!isObject(before.metadata) && isEmptyObject(injected.metadata)) delete after.metadata;
+      if (isDeepStrictEqual(before, after)) {
+        results.push(workloadResult('info', 'up-to-date', `${decision.message}; the sidecar is already up to date`, ref, fieldPath, doc.origin));
+        continue;
+      }
+      const reason = wasInjected ? 'reinjected' : 'injected';
+      const verb = wasInjected ? 're-injected (the previous sidecar was built from another configuration)' : 'injected';
+      results.push(workloadResult('info', reason, `${decision.message}; sidecar ${verb}`, ref, fieldPath, doc.origin));
+      changed.push(ref);
+      next = setAt(next ?? structuredClone(doc.value), loc.path, after);
+    }
+    if (next !== undefined && mode.write) doc.update(next);
+  }
+  return { results, changed };
+}
+
+function describe(loc: PodTemplateLocation): string {
+  return `${loc.kind} ${loc.namespace ? `${loc.namespace}/` : ''}${loc.name}`;
+}
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isEmptyObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.keys(v).length === 0;
+}
+
+function getAt(root: Json, path: readonly (string | number)[]): Json | undefined {
+  let cur: Json | undefined = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, Json>)[key as string];
+  }
+  return cur;
+}
+
+function setAt(root: Json, path: readonly (string | number)[], value: Json): Json {
+  if (path.length === 0) return value;
+  let cur = root as Record<string, Json>;
+  for (const key of path.slice(0, -1)) cur = cur[key as string] as Record<string, Json>;
+  cur[path[path.length - 1] as string] = value;
+  return root;
+}
+
+/** `spec.template` / `items[1].spec.template` — the KRM `field.path` syntax. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
+  return out;
+}
