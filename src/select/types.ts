@@ -1,4 +1,5 @@
 // The injection decision and its stable reason codes.
+import type { V1LabelSelector } from '../k8s/types.js';
 
 export type ReasonCode =
   | 'injected'
@@ -33,4 +34,28 @@ export interface NamespaceView {
   labels: Record<string, string>;
   /** 'input': a Namespace object in the input; 'declared': labels from the function config; 'unknown': neither. */
   source: 'input' | 'declared' | 'unknown';
+}
+
+/** How workloads are chosen (function config `selector` + Istio values/injector config). */
+export interface SelectionOptions {
+  /** 'webhook': emulate the MutatingWebhookConfiguration from namespace labels (a.4) then injectRequired (a.2).
+   *  'all': every workload is a candidate like `istioctl kube-inject`; policy, selectors and pod opt-outs still apply. */
+  selector: 'webhook' | 'all';
+  /** Serving revision; '' (or 'default') = the default revision. */
+  revision: string;
+  /** values.revisionTags: tags pointing at this revision; the tag `default` also gets the default webhooks. */
+  revisionTags: string[];
+  /** values.sidecarInjectorWebhook.enableNamespacesByDefault */
+  enableNamespacesByDefault: boolean;
+  /** Injector config policy: 'enabled' | 'disabled' | anything else (never inject). */
+  policy: string;
+  neverInjectSelector: V1LabelSelector[];
+  alwaysInjectSelector: V1LabelSelector[];
+}
+
+/** A Decision plus the observations made while deciding (invalid selectors, odd label values, unknown namespace). */
+export interface SelectionResult extends Decision {
+  warnings: string[];
+  /** True when the namespace was neither in the input nor declared, and was treated as unlabeled. */
+  namespaceUnknown?: boolean;
 }
