@@ -1,0 +1,172 @@
+// `webhook`: serve Istio sidecar injection as a Kubernetes mutating admission webhook over HTTPS.
+import { parseArgs } from 'node:util';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from '../command.js';
+import { parseBoolFlag } from '../config-flags.js';
+import { resolveConfigFiles } from '../../webhook/config-files.js';
+import { startWebhook } from '../../webhook/start-webhook.js';
+import { coreEngine } from '../../webhook/engine.js';
+import type { FailureMode } from '../../webhook/review-admission.js';
+import { resolve } from 'node:path';
+
+const usage = `Usage: inject-istio-sidecar webhook --tls-cert-file FILE --tls-key-file FILE [flags]
+       inject-istio-sidecar webhook --insecure-http [flags]
+
+Serves Istio sidecar injection as a mutating admission webhook: POST /inject (and Istio's
+/inject/cluster/<id>/net/<network> path parameters) takes an admission.k8s.io/v1 or v1beta1
+AdmissionReview of a Pod and answers with a JSON patch. Namespace selection is the API server's job
+(see 'webhook-config'); the injector policy and pod opt-outs apply here.
+Also serves GET /ready, GET /healthz and GET /metrics (Prometheus). Logs one JSON line per request on
+stderr. Certificate and configuration files are reloaded when they change; a bad new configuration
+is logged and the last good one stays in use. SIGTERM stops accepting, finishes in-flight requests
+and exits 0.
+
+Server:
+  --port N                  HTTPS port (default 15017)
+  --address ADDR            listen address (default: all interfaces)
+  --tls-cert-file FILE      serving certificate (PEM)
+  --tls-key-file FILE       its private key (PEM)
+  --insecure-http           serve plain HTTP, for use behind a TLS terminator
+  --failure-mode deny|allow what an injection error does: deny (default, like Istio) rejects the pod;
+                            allow admits it without a sidecar and returns the error as a warning
+Istio configuration (defaults: Istio 1.32's chart):
+  --config-dir DIR          a mounted ConfigMap directory with files 'config', 'values' and 'mesh'
+                            (Istio's istio-sidecar-injector keys config/values and the istio key mesh)
+  --injectConfigFile FILE   injector config in Istio's format (overrides DIR/config)
+  --valuesFile FILE         Helm values, JSON or YAML (overrides DIR/values)
+  --meshConfigFile FILE     mesh config (overrides DIR/mesh)
+  --revision REV            serving revision ('' = default)
+  --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
+  --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+
+Exit codes: 0 after a clean shutdown, 1 when the server cannot start, 2 usage error.`;
+
+export interface WebhookFlags {
+  port: number;
+  address?: string;
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  failureMode: FailureMode;
+  configDir?: string;
+  injectConfigFile?: string;
+  valuesFile?: string;
+  meshConfigFile?: string;
+  revision?: string;
+  nativeSidecars?: boolean;
+  compliancePolicy?: string;
+}
+
+/** Parses and checks the flags; throws UsageError naming the flag. */
+export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        address: { type: 'string' },
+        'tls-cert-file': { type: 'string' },
+        'tls-key-file': { type: 'string' },
+        'insecure-http': { type: 'boolean' },
+        'failure-mode': { type: 'string' },
+        'config-dir': { type: 'string' },
+        injectConfigFile: { type: 'string' },
+        valuesFile: { type: 'string' },
+        meshConfigFile: { type: 'string' },
+        revision: { type: 'string' },
+        'native-sidecars': { type: 'string' },
+        'compliance-policy': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) return 'help';
+  const port = values.port === undefined ? 15017 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, not "${values.port}"`);
+  const cert = values['tls-cert-file'];
+  const key = values['tls-key-file'];
+  if (values['insecure-http']) {
+    if (cert !== undefined || key !== undefined) throw new UsageError('--insecure-http cannot be combined with --tls-cert-file/--tls-key-file');
+  } else if (cert === undefined || key === undefined) {
+    throw new UsageError('--tls-cert-file and --tls-key-file are required (or --insecure-http behind a TLS terminator)');
+  }
+  const failureMode = values['failure-mode'] ?? 'deny';
+  if (failureMode !== 'deny' && failureMode !== 'allow') throw new UsageError(`--failure-mode must be deny or allow, not "${failureMode}"`);
+  return {
+    port,
+    address: values.address,
+    tlsCertFile: cert,
+    tlsKeyFile: key,
+    failureMode,
+    configDir: values['config-dir'],
+    injectConfigFile: values.injectConfigFile,
+    valuesFile: values.valuesFile,
+    meshConfigFile: values.meshConfigFile,
+    revision: values.revision,
+    nativeSidecars: values['native-sidecars'] === undefined ? undefined : parseBoolFlag('--native-sidecars', values['native-sidecars']),
+    compliancePolicy: values['compliance-policy'],
+  };
+}
+
+/** JSON lines on stderr, one object per event, with a timestamp first. */
+export function jsonLogger(stream: NodeJS.WritableStream): (entry: Record<string, unknown>) => void {
+  return (entry) => {
+    stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+  };
+}
+
+export const command: Command = {
+  name: 'webhook',
+  summary: 'serve sidecar injection as an HTTPS mutating admission webhook',
+  usage,
+  async run(args: string[], io: CommandIO): Promise<number> {
+    let flags;
+    try {
+      flags = parseWebhookFlags(args);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      await write(io.stderr, `error: ${err.message}\nRun 'inject-istio-sidecar webhook --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (flags === 'help') {
+      await write(io.stdout, usage + '\n');
+      return EXIT_OK;
+    }
+    const log = jsonLogger(io.stderr);
+    let running;
+    try {
+      running = await startWebhook({
+        port: flags.port,
+        host: flags.address,
+        tlsCertFile: flags.tlsCertFile && resolve(io.cwd, flags.tlsCertFile),
+        tlsKeyFile: flags.tlsKeyFile && resolve(io.cwd, flags.tlsKeyFile),
+        configFiles: resolveConfigFiles(flags, io.cwd),
+        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy },
+        engine: coreEngine,
+        failureMode: flags.failureMode,
+        log,
+      });
+    } catch (err) {
+      log({ level: 'error', msg: 'webhook cannot start', error: (err as Error).message });
+      return EXIT_ERROR;
+    }
+    const server = running;
+    await new Promise<void>((done) => {
+      const stop = (signal: string) => {
+        process.off('SIGTERM', onTerm);
+        process.off('SIGINT', onInt);
+        log({ level: 'info', msg: 'shutting down', signal, inFlight: server.webhook.inFlight() });
+        server.shutdown().then(done, done);
+      };
+      const onTerm = () => stop('SIGTERM');
+      const onInt = () => stop('SIGINT');
+      process.on('SIGTERM', onTerm);
+      process.on('SIGINT', onInt);
+    });
+    log({ level: 'info', msg: 'webhook stopped' });
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,53 @@
+// Which files the webhook's Settings come from: explicit flags, or a mounted ConfigMap directory
+// holding Istio's `config`, `values` and `mesh` keys as files (explicit flags win per document).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Settings } from '../config/types.js';
+import { buildSettings } from '../config/index.js';
+
+export interface ConfigFiles {
+  injectConfigFile?: string;
+  valuesFile?: string;
+  meshConfigFile?: string;
+}
+
+export interface SettingsFlags {
+  revision?: string;
+  nativeSidecars?: boolean;
+  compliancePolicy?: string;
+}
+
+/** Resolves flags and `--config-dir` into absolute paths; a key missing from the directory means Istio's default. */
+export function resolveConfigFiles(flags: ConfigFiles & { configDir?: string }, cwd: string): ConfigFiles {
+  const files: ConfigFiles = {};
+  const fromDir = (key: string) => {
+    if (flags.configDir === undefined) return undefined;
+    const p = resolve(cwd, join(flags.configDir, key));
+    return existsSync(p) ? p : undefined;
+  };
+  const pick = (explicit: string | undefined, key: string) => (explicit !== undefined ? resolve(cwd, explicit) : fromDir(key));
+  const config = pick(flags.injectConfigFile, 'config');
+  const values = pick(flags.valuesFile, 'values');
+  const mesh = pick(flags.meshConfigFile, 'mesh');
+  if (config) files.injectConfigFile = config;
+  if (values) files.valuesFile = values;
+  if (mesh) files.meshConfigFile = mesh;
+  return files;
+}
+
+export function configPaths(files: ConfigFiles): string[] {
+  return [files.injectConfigFile, files.valuesFile, files.meshConfigFile].filter((p): p is string => p !== undefined);
+}
+
+/** Builds Settings from file contents already read (see ReloadingSource); throws ConfigError on bad config. */
+export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, contents: Map<string, string>): Settings {
+  const doc = (p: string | undefined) => (p === undefined ? undefined : { text: contents.get(p) ?? '', origin: p });
+  return buildSettings({
+    injectorConfig: doc(files.injectConfigFile),
+    values: doc(files.valuesFile),
+    meshConfig: doc(files.meshConfigFile),
+    revision: flags.revision,
+    nativeSidecars: flags.nativeSidecars,
+    compliancePolicy: flags.compliancePolicy,
+  });
+}

@@ -1,0 +1,137 @@
+// One AdmissionReview in, one AdmissionReview out: the webhook's translation of the admission
+// protocol into calls of the core. Pure apart from the engine it is given; no HTTP here.
+import fastJsonPatch from 'fast-json-patch';
+import type { JsonObject, PodJson } from '../k8s/types.js';
+import type { Settings } from '../config/types.js';
+import type { InjectOutcome, InjectRequest } from '../inject-types.js';
+import type { Decision } from '../select/types.js';
+import { InjectError } from '../errors.js';
+import { decodeReview, encodeReview, isObject, ReviewDecodeError, type AdmissionResponse, type AdmissionVersion } from './admission.js';
+import { podDisplayName, podIdentity } from './pod-identity.js';
+
+/** The core functions the webhook calls; injected so the face can be tested and wired in one place. */
+export interface Engine {
+  /** a.2 without namespace labels (the API server already applied the namespace selectors). */
+  injectRequired(pod: PodJson, settings: Settings): Decision;
+  injectPod(req: InjectRequest, settings: Settings): InjectOutcome;
+}
+
+/** `deny`: an injection error rejects the pod (Istio's behaviour). `allow`: it is admitted uninjected. */
+export type FailureMode = 'deny' | 'allow';
+
+export interface ReviewContext {
+  settings: Settings;
+  engine: Engine;
+  proxyEnvs: Record<string, string>;
+  failureMode: FailureMode;
+}
+
+export type ReviewVerdict = 'injected' | 'skipped' | 'denied' | 'admitted-on-error' | 'bad-request';
+
+export interface ReviewResult {
+  httpStatus: number;
+  body: JsonObject;
+  verdict: ReviewVerdict;
+  /** Decision reason code, or the failure reason for metrics (`decode`, `pod`, `injection`). */
+  reason: string;
+  message?: string;
+  uid: string;
+  namespace: string;
+  pod: string;
+}
+
+export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult {
+  let version: AdmissionVersion;
+  let request;
+  try {
+    ({ version, request } = decodeReview(body));
+  } catch (e) {
+    if (!(e instanceof ReviewDecodeError)) throw e;
+    const response: AdmissionResponse = { uid: '', allowed: false, status: { code: 400, message: e.message } };
+    return {
+      httpStatus: 400, body: encodeReview(e.version, response), verdict: 'bad-request', reason: 'decode',
+      message: e.message, uid: '', namespace: '', pod: '',
+    };
+  }
+  const { uid } = request;
+  const answer = (response: Omit<AdmissionResponse, 'uid'>) => encodeReview(version, { uid, ...response });
+
+  const problem = podShapeProblem(request.object);
+  if (problem !== undefined) {
+    const message = `request.object is not a valid Pod: ${problem}`;
+    return { httpStatus: 200, body: answer({ allowed: false, status: { code: 400, message } }), verdict: 'denied',
+      reason: 'pod', message, uid, namespace: request.namespace, pod: '' };
+  }
+  const pod = request.object as unknown as PodJson;
+  pod.metadata ??= {};
+  // managedFields can be large and are never read; upstream clears them before taking the patch base.
+  delete pod.metadata.managedFields;
+  if (!pod.metadata.namespace) pod.metadata.namespace = request.namespace;
+  const namespace = pod.metadata.namespace;
+  const podName = podDisplayName(pod);
+  const base = { uid, namespace, pod: podName };
+
+  const decision = ctx.engine.injectRequired(pod, ctx.settings);
+  if (!decision.inject) {
+    return { ...base, httpStatus: 200, body: answer({ allowed: true }), verdict: 'skipped', reason: decision.reason,
+      message: decision.message };
+  }
+
+  let outcome: InjectOutcome;
+  try {
+    outcome = ctx.engine.injectPod(
+      { pod, workload: podIdentity(pod), flavor: 'webhook', proxyEnvs: ctx.proxyEnvs },
+      ctx.settings,
+    );
+  } catch (e) {
+    // A bug in the core must not take the server down; it is reported like an injection error.
+    const message = e instanceof InjectError ? `injection failed: ${e.message}` : `internal error while injecting: ${String((e as Error)?.message ?? e)}`;
+    const code = e instanceof InjectError ? `error/${e.code}` : 'error/internal';
+    if (ctx.failureMode === 'allow') {
+      return { ...base, httpStatus: 200, body: answer({ allowed: true, warnings: [`sidecar not injected: ${message}`] }),
+        verdict: 'admitted-on-error', reason: code, message };
+    }
+    return { ...base, httpStatus: 200, body: answer({ allowed: false, status: { code: 500, message } }), verdict: 'denied',
+      reason: code, message };
+  }
+  const ops = fastJsonPatch.compare(pod as unknown as object, outcome.pod as unknown as object);
+  const patch = Buffer.from(JSON.stringify(ops)).toString('base64');
+  const response: Omit<AdmissionResponse, 'uid'> = { allowed: true, patch, patchType: 'JSONPatch' };
+  if (outcome.warnings.length > 0) response.warnings = outcome.warnings;
+  return { ...base, httpStatus: 200, body: answer(response), verdict: 'injected',
+    reason: outcome.wasInjected ? 'reinjected' : 'injected' };
+}
+
+/** Why a value cannot be decoded as a Pod (what Go's typed decode would reject and the core relies on). */
+function podShapeProblem(object: unknown): string | undefined {
+  if (object === undefined || object === null) return 'request.object is missing';
+  if (!isObject(object)) return 'request.object must be a JSON object';
+  if (object.metadata !== undefined && !isObject(object.metadata)) return 'metadata must be an object';
+  if (!isObject(object.spec)) return 'spec must be an object';
+  const meta = (object.metadata ?? {}) as JsonObject;
+  for (const field of ['labels', 'annotations'] as const) {
+    const map = meta[field];
+    if (map === undefined || map === null) continue;
+    if (!isObject(map)) return `metadata.${field} must be a map of strings`;
+    for (const [k, v] of Object.entries(map)) {
+      if (typeof v !== 'string') return `metadata.${field}[${JSON.stringify(k)}] must be a string`;
+    }
+  }
+  for (const field of ['name', 'namespace', 'generateName'] as const) {
+    if (meta[field] !== undefined && meta[field] !== null && typeof meta[field] !== 'string') return `metadata.${field} must be a string`;
+  }
+  if (meta.ownerReferences !== undefined && meta.ownerReferences !== null && !Array.isArray(meta.ownerReferences)) {
+    return 'metadata.ownerReferences must be a list';
+  }
+  const spec = object.spec as JsonObject;
+  for (const field of ['containers', 'initContainers'] as const) {
+    const list = spec[field];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) return `spec.${field} must be a list`;
+    for (const [i, c] of list.entries()) {
+      if (!isObject(c)) return `spec.${field}[${i}] must be an object`;
+      if (c.name !== undefined && typeof c.name !== 'string') return `spec.${field}[${i}].name must be a string`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// Everything `inject-istio-sidecar webhook` runs, minus flag parsing: load settings and the
+// certificate, serve, and keep both fresh as their files change.
+import type { AddressInfo } from 'node:net';
+import type { Settings } from '../config/types.js';
+import { configPaths, settingsFromContents, type ConfigFiles, type SettingsFlags } from './config-files.js';
+import { ReloadingSource } from './reloading-source.js';
+import { createWebhookServer, secureContextOptions, type LogEntry, type ServerLimits, type TlsMaterial, type WebhookServer } from './server.js';
+import type { Engine, FailureMode } from './review-admission.js';
+import type { WatchOptions } from './watch-files.js';
+import tls from 'node:tls';
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  /** Both or neither; neither means plain HTTP. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  configFiles: ConfigFiles;
+  settingsFlags: SettingsFlags;
+  engine: Engine;
+  failureMode?: FailureMode;
+  log: (entry: LogEntry) => void;
+  limits?: Partial<ServerLimits>;
+  watch?: WatchOptions;
+}
+
+export interface RunningWebhook {
+  address: AddressInfo;
+  webhook: WebhookServer;
+  settings: ReloadingSource<Settings>;
+  certificate?: ReloadingSource<TlsMaterial>;
+  shutdown(graceMs?: number): Promise<void>;
+}
+
+/** Throws (with a message naming the file) when the first config or certificate cannot be loaded. */
+export async function startWebhook(options: StartOptions): Promise<RunningWebhook> {
+  const { log } = options;
+  const files = options.configFiles;
+  const settings = new ReloadingSource(
+    configPaths(files),
+    (contents) => settingsFromContents(files, options.settingsFlags, contents),
+    {
+      onReload: (s) => log({ level: 'info', msg: 'configuration reloaded', files: configPaths(files), revision: s.revision || 'default' }),
+      onReject: (err) => log({ level: 'error', msg: 'configuration change rejected; keeping the last good configuration', error: err.message }),
+    },
+  );
+  for (const notice of settings.current.notices) log({ level: notice.severity, msg: 'configuration notice', notice: notice.message, field: notice.field });
+
+  let certificate: ReloadingSource<TlsMaterial> | undefined;
+  let webhook: WebhookServer;
+  if (options.tlsCertFile !== undefined && options.tlsKeyFile !== undefined) {
+    const certFile = options.tlsCertFile;
+    const keyFile = options.tlsKeyFile;
+    certificate = new ReloadingSource<TlsMaterial>(
+      [certFile, keyFile],
+      (contents) => {
+        const material = { cert: contents.get(certFile)!, key: contents.get(keyFile)! };
+        try {
+          tls.createSecureContext(secureContextOptions(material));
+        } catch (err) {
+          throw new Error(`TLS certificate ${certFile} / key ${keyFile} are not usable: ${(err as Error).message}`);
+        }
+        return material;
+      },
+      {
+        onReload: (m) => {
+          webhook.setCertificate(m);
+          log({ level: 'info', msg: 'TLS certificate reloaded', certFile });
+        },
+        onReject: (err) => log({ level: 'error', msg: 'TLS certificate change rejected; keeping the current certificate', error: err.message }),
+      },
+    );
+  }
+  webhook = createWebhookServer({
+    tls: certificate?.current,
+    settings: () => settings.current,
+    engine: options.engine,
+    failureMode: options.failureMode,
+    log,
+    limits: options.limits,
+  });
+  const address = await webhook.listen(options.port, options.host);
+  settings.start(options.watch);
+  certificate?.start(options.watch);
+  log({ level: 'info', msg: 'webhook listening', address: address.address, port: address.port, tls: certificate !== undefined });
+  return {
+    address,
+    webhook,
+    settings,
+    certificate,
+    async shutdown(graceMs) {
+      settings.stop();
+      certificate?.stop();
+      await webhook.shutdown(graceMs);
+    },
+  };
+}
+
