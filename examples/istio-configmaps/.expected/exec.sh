@@ -1,0 +1,1 @@
+inject-istio-sidecar inject -f istio-system.yaml -f app.yaml

@@ -1,0 +1,1 @@
+kpt fn eval . --exec inject-istio-sidecar --results-dir "$RESULTS_DIR" -- selector=all nativeSidecars=false

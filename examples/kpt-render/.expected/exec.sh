@@ -1,0 +1,1 @@
+kpt fn render . --allow-exec --results-dir "$RESULTS_DIR"

@@ -1,0 +1,1 @@
+inject-istio-sidecar < kustomize-sends.yaml

@@ -1,0 +1,1 @@
+KUSTOMIZE_PLUGIN_HOME="$PWD/plugins" kubectl kustomize --enable-alpha-plugins .

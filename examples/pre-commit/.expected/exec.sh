@@ -1,0 +1,1 @@
+inject-istio-sidecar check -f deploy/
