@@ -1,0 +1,45 @@
+// Executes a compiled template and parses its YAML into a partial Pod.
+import { parseDocument } from 'yaml';
+import { InjectError } from '../errors.js';
+import type { JsonObject } from '../k8s/types.js';
+import type { CompiledTemplate } from './compile-template.js';
+import type { TemplateContext } from './template-context.js';
+
+/**
+ * Renders one template for one pod. Errors name the template and, for ejs failures, the template
+ * line (ejs adds `<name>.ejs:<line>` context); YAML errors name the line of the rendered text.
+ */
+export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext): JsonObject {
+  let text: string;
+  try {
+    text = template.render(ctx);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
+  }
+  // YAML 1.1 like go-yaml v2: yes/no/on/off are booleans, 0777 is octal, ...
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const line = err.linePos?.[0]?.line;
+    throw new InjectError(
+      `template "${template.name}" (${template.origin}) rendered invalid YAML${line ? ` at line ${line} of its output` : ''}: ${err.message.split('\n')[0]}`,
+      'template-failed',
+      template.name,
+    );
+  }
+  const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new InjectError(`template "${template.name}" (${template.origin}) must render a mapping (a partial Pod), got ${Array.isArray(value) ? 'a list' : typeof value}`, 'template-failed', template.name);
+  }
+  return value as JsonObject;
+}
+
+// ejs errors carry the whole template excerpt; keep the location line and the message.
+function condense(msg: string): string {
+  const lines = msg.split('\n');
+  const location = lines[0] ?? '';
+  const message = lines[lines.length - 1] ?? '';
+  return location === message ? message : `${location.trim()}: ${message.trim()}`;
+}
