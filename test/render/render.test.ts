@@ -1,0 +1,63 @@
+import test from 'ava';
+import { InjectError } from '../../src/errors.js';
+import { compileTemplate } from '../../src/render/compile-template.js';
+import { renderTemplate } from '../../src/render/render-template.js';
+import type { TemplateContext } from '../../src/render/template-context.js';
+import { resolveTemplate } from '../../src/render/template-set.js';
+import type { Settings } from '../../src/config/types.js';
+
+const ctx = { pod: { metadata: {}, spec: {} }, json: JSON.stringify } as unknown as TemplateContext;
+
+function settingsWith(templates: Settings['templates'], goTemplates: Record<string, string> = {}): Settings {
+  return { templates, injector: { goTemplates } } as unknown as Settings;
+}
+
+test('rendered YAML is parsed with YAML 1.1 rules (yes/on are booleans)', (t) => {
+  const tpl = compileTemplate({ name: 't', source: 'spec:\n  hostNetwork: yes\n  x: on\n', origin: 'test' });
+  t.deepEqual(renderTemplate(tpl, ctx), { spec: { hostNetwork: true, x: true } });
+});
+
+test('<%= %> does not HTML-escape', (t) => {
+  const tpl = compileTemplate({ name: 'e', source: 'a: <%= "<&>" %>\n', origin: 'test' });
+  t.deepEqual(renderTemplate(tpl, ctx), { a: '<&>' });
+});
+
+test('a template that throws is a template-failed error naming the template and line', (t) => {
+  const tpl = compileTemplate({ name: 'boom', source: 'a: 1\nb: <%- pod.nope.deeper %>\n', origin: 'test' });
+  const err = t.throws(() => renderTemplate(tpl, ctx), { instanceOf: InjectError }) as InjectError;
+  t.is(err.code, 'template-failed');
+  t.regex(err.message, /template "boom"/);
+  t.regex(err.message, /boom\.ejs:2/);
+});
+
+test('invalid rendered YAML is a template-failed error with the output line', (t) => {
+  const tpl = compileTemplate({ name: 'bad', source: 'a: 1\nb: [unclosed\n', origin: 'test' });
+  const err = t.throws(() => renderTemplate(tpl, ctx), { instanceOf: InjectError }) as InjectError;
+  t.is(err.code, 'template-failed');
+  t.regex(err.message, /template "bad".*invalid YAML/);
+});
+
+test('an ejs syntax error is reported when compiling', (t) => {
+  const err = t.throws(() => compileTemplate({ name: 'syntax', source: 'a: <% if ( %>\n', origin: 'file x.ejs' }), { instanceOf: InjectError }) as InjectError;
+  t.regex(err.message, /template "syntax" \(file x\.ejs\) does not compile/);
+});
+
+test('the same source is compiled once', (t) => {
+  const a = compileTemplate({ name: 'one', source: 'k: v\n', origin: 'a' });
+  const b = compileTemplate({ name: 'two', source: 'k: v\n', origin: 'b' });
+  t.is(a.render, b.render);
+});
+
+test('unknown and Go-only templates give template-not-found with a useful message', (t) => {
+  const s = settingsWith({}, { spire: '{{ .Values }}' });
+  const goErr = t.throws(() => resolveTemplate(s, 'spire'), { instanceOf: InjectError }) as InjectError;
+  t.is(goErr.code, 'template-not-found');
+  t.regex(goErr.message, /template "spire" is a Go template; supply an ejs equivalent/);
+  const missing = t.throws(() => resolveTemplate(s, 'nope'), { instanceOf: InjectError }) as InjectError;
+  t.regex(missing.message, /requested template "nope" not found; have .*gateway.*sidecar/);
+});
+
+test('a user template with a built-in name replaces the built-in', (t) => {
+  const s = settingsWith({ sidecar: { name: 'sidecar', source: 'mine: true\n', origin: 'user' } });
+  t.deepEqual(renderTemplate(resolveTemplate(s, 'sidecar'), ctx), { mine: true });
+});
