@@ -14,7 +14,7 @@
 
 ARG NODE_MAJOR=22
 
-FROM node:${NODE_MAJOR}-bookworm-slim AS build
+FROM node:${NODE_MAJOR}-bookworm AS build
 WORKDIR /src
 # Dependencies first, so the layer is reused while only sources change. Install scripts are not
 # needed (esbuild's binary comes from its optional platform package).
