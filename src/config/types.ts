@@ -1,5 +1,5 @@
 // The settings every injection is computed from. Built once per run (KRM, CLI) or per config
-// reload (webhook) by src/config/load-settings.ts, never per pod.
+// reload (webhook) by buildSettings (src/config/build-settings.ts), never per pod.
 import type { Json, JsonObject, V1LabelSelector } from '../k8s/types.js';
 
 /** Istio's `values` document (the `values` key of the istio-sidecar-injector ConfigMap), as JSON. */

@@ -1,0 +1,58 @@
+// Settings for one run (KRM, CLI) or one config reload (webhook): Istio's three documents, each
+// given or else the embedded 1.32 defaults, plus the few istiod-level switches.
+import type { Json } from '../k8s/types.js';
+import type { ConfigNotice, InjectorConfig, IstioValues, MeshConfig, Settings, TemplateSource } from './types.js';
+import { DEFAULT_INJECTOR_CONFIG } from './defaults/injector-config.js';
+import { isObject } from './parse-document.js';
+import { chartMeshConfig, parseMeshConfig } from './parse-mesh-config.js';
+import { parseInjectorConfig } from './parse-injector-config.js';
+import { defaultValues, parseValues } from './parse-values.js';
+
+export type SettingsDocument = { text: string; origin: string } | { object: Json; origin: string };
+
+export interface SettingsInput {
+  values?: SettingsDocument;
+  meshConfig?: SettingsDocument;
+  injectorConfig?: SettingsDocument;
+  /** User ejs templates by name. */
+  templates?: Record<string, { source: string; origin: string }>;
+  /** Overrides values.revision; default values.revision or ''. */
+  revision?: string;
+  /** ENABLE_NATIVE_SIDECARS decision; default true. */
+  nativeSidecars?: boolean;
+  /** istiod COMPLIANCE_POLICY; default ''. */
+  compliancePolicy?: string;
+}
+
+const content = (d: SettingsDocument): string | Json => ('text' in d ? d.text : d.object);
+
+/** Throws ConfigError (naming the document) when a document is malformed. */
+export function buildSettings(input: SettingsInput = {}): Settings {
+  const notices: ConfigNotice[] = [];
+  const values: IstioValues = input.values ? parseValues(content(input.values), input.values.origin) : defaultValues();
+  const mesh: MeshConfig = input.meshConfig ? parseMeshConfig(content(input.meshConfig), input.meshConfig.origin) : chartMeshConfig();
+  let injector: InjectorConfig;
+  if (input.injectorConfig) {
+    const parsed = parseInjectorConfig(content(input.injectorConfig), input.injectorConfig.origin);
+    injector = parsed.injector;
+    notices.push(...parsed.notices);
+  } else injector = structuredClone(DEFAULT_INJECTOR_CONFIG);
+
+  const templates: Record<string, TemplateSource> = {};
+  for (const [name, t] of Object.entries(input.templates ?? {})) templates[name] = { name, source: t.source, origin: t.origin };
+
+  const tags = values.revisionTags;
+  const webhook = isObject(values.sidecarInjectorWebhook) ? values.sidecarInjectorWebhook : {};
+  return {
+    values,
+    mesh,
+    injector,
+    templates,
+    revision: input.revision ?? (typeof values.revision === 'string' ? values.revision : ''),
+    revisionTags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    enableNamespacesByDefault: webhook.enableNamespacesByDefault === true,
+    nativeSidecars: input.nativeSidecars ?? true,
+    compliancePolicy: input.compliancePolicy ?? '',
+    notices,
+  };
+}

@@ -1,0 +1,78 @@
+import test from 'ava';
+import { parse } from 'yaml';
+import { buildSettings, chartMeshConfig, DEFAULT_MESH_YAML, DEFAULT_VALUES, TEMPLATE_FINGERPRINTS } from '../../src/config/index.js';
+import { hasShared, readShared, readSharedJson } from './shared.js';
+
+const sharedTest = hasShared ? test : test.skip;
+if (!hasShared) test('shared corpus absent: default comparisons skipped', (t) => { t.log('../shared not found'); t.pass(); });
+
+sharedTest('embedded values equal base/values.json', (t) => {
+  t.deepEqual(DEFAULT_VALUES, readSharedJson('base/values.json'));
+});
+
+sharedTest('embedded chart mesh document equals base/mesh.yaml', (t) => {
+  t.deepEqual(parse(DEFAULT_MESH_YAML), parse(readShared('base/mesh.yaml')));
+});
+
+sharedTest('chart mesh applied onto DefaultMeshConfig() equals base/mesh-effective.json', (t) => {
+  t.deepEqual(chartMeshConfig(), readSharedJson('base/mesh-effective.json'));
+});
+
+sharedTest('default injector config matches base/injector-config.json', (t) => {
+  const want = readSharedJson('base/injector-config.json');
+  const s = buildSettings();
+  t.is(s.injector.policy, want.policy);
+  t.deepEqual(s.injector.defaultTemplates, want.defaultTemplates);
+  t.deepEqual(s.injector.aliases, want.aliases);
+  t.deepEqual(s.injector.alwaysInjectSelector, want.alwaysInjectSelector);
+  t.deepEqual(s.injector.neverInjectSelector, want.neverInjectSelector);
+  t.deepEqual(s.injector.injectedAnnotations, want.injectedAnnotations);
+  t.deepEqual(Object.keys(TEMPLATE_FINGERPRINTS).sort(), want.templateNames);
+});
+
+sharedTest('embedded fingerprints equal templates/README.md', (t) => {
+  const readme = readShared('templates/README.md');
+  const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| `[^`]+` \| \d+ \| `([0-9a-f]{64})` \|$/gm)];
+  t.is(rows.length, 8);
+  for (const [, name, hash] of rows) t.is(TEMPLATE_FINGERPRINTS[name!], hash, name);
+});
+
+test('buildSettings defaults', (t) => {
+  const s = buildSettings();
+  t.is(s.revision, '');
+  t.deepEqual(s.revisionTags, []);
+  t.false(s.enableNamespacesByDefault);
+  t.true(s.nativeSidecars);
+  t.is(s.compliancePolicy, '');
+  t.deepEqual(s.notices, []);
+  t.is(s.mesh.defaultConfig.discoveryAddress, 'istiod.istio-system.svc:15012');
+  // Settings own their data: mutating one run's settings must not leak into the next.
+  (s.values.global as Record<string, unknown>).hub = 'changed';
+  t.is((buildSettings().values.global as Record<string, unknown>).hub, 'registry.istio.io/testing');
+});
+
+test('buildSettings takes revision, tags and namespace default from values, overridable', (t) => {
+  const values = { revision: 'canary', revisionTags: ['prod'], sidecarInjectorWebhook: { enableNamespacesByDefault: true } };
+  const s = buildSettings({ values: { object: values, origin: 'v' }, nativeSidecars: false, compliancePolicy: 'fips-140-3' });
+  t.is(s.revision, 'canary');
+  t.deepEqual(s.revisionTags, ['prod']);
+  t.true(s.enableNamespacesByDefault);
+  t.false(s.nativeSidecars);
+  t.is(s.compliancePolicy, 'fips-140-3');
+  t.is(buildSettings({ values: { object: values, origin: 'v' }, revision: '' }).revision, '');
+  const withTemplate = buildSettings({ templates: { custom: { source: '<%= 1 %>', origin: 'x.ejs' } } });
+  t.deepEqual(withTemplate.templates.custom, { name: 'custom', source: '<%= 1 %>', origin: 'x.ejs' });
+});
+
+test('a user values document replaces the defaults instead of merging', (t) => {
+  const s = buildSettings({ values: { text: 'global:\n  hub: my.registry\n', origin: 'values.yaml' } });
+  t.deepEqual(s.values, { global: { hub: 'my.registry' } });
+});
+
+test('values parse errors name the file and line', (t) => {
+  const err = t.throws(() => buildSettings({ values: { text: 'global:\n  hub: [unclosed\n', origin: 'values.yaml' } }));
+  t.regex(err!.message, /^values\.yaml:\d+:\d+: invalid YAML/);
+  t.is(err!.name, 'ConfigError');
+  const notMap = t.throws(() => buildSettings({ values: { text: '- a\n', origin: 'v.yaml' } }));
+  t.regex(notMap!.message, /v\.yaml: values must be a mapping/);
+});
