@@ -1,0 +1,7 @@
+// Format-preserving YAML I/O: read manifests and ResourceLists, edit them as JSON, write back only what changed.
+export { YamlInputError } from './types.js';
+export type { YamlDocHandle, YamlStream, ResourceListHandle } from './types.js';
+export { parseStream } from './parse-stream.js';
+export { parseResourceList } from './parse-resource-list.js';
+export { isResourceList } from './is-resource-list.js';
+export { isAmbiguousString } from './string-style.js';

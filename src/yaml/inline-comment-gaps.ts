@@ -1,0 +1,34 @@
+// yaml prints `value # comment` with exactly one space; the input may have aligned comments with several.
+// Before a render, the original gap is smuggled into each inline comment with a marker that our
+// `commentString` option turns back into those spaces, so unchanged lines of a changed document stay equal.
+import { isScalar, visit } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+
+const MARK = '\u0000gap:';
+const GAP = /^\u0000gap:([ \t]*)\u0000/;
+
+/** Marks inline comments of original scalars under `root`; returns a function that undoes it. */
+export function markCommentGaps(root: unknown, text: string): () => void {
+  const marked: Array<[Scalar, string]> = [];
+  const mark = (node: Scalar): void => {
+    if (!node.comment || !node.range) return;
+    const after = text.slice(node.range[1], node.range[2]);
+    const gap = /^([ \t]+)#/.exec(after);
+    if (!gap || gap[1] === ' ') return;
+    marked.push([node, node.comment]);
+    node.comment = `${MARK}${gap[1].slice(1)}\u0000${node.comment}`;
+  };
+  if (isScalar(root)) mark(root);
+  else if (root && typeof root === 'object') visit(root as Node, { Scalar: (_key, node) => mark(node) });
+  return () => {
+    for (const [node, comment] of marked) node.comment = comment;
+  };
+}
+
+/** The `commentString` stringify option: yaml's own `#` prefixing, plus the smuggled gap. */
+export function commentString(comment: string): string {
+  const gap = GAP.exec(comment);
+  const body = gap ? comment.slice(gap[0].length) : comment;
+  const hashed = body.replace(/^(?!$)(?: $)?/gm, '#');
+  return gap ? gap[1] + hashed : hashed;
+}

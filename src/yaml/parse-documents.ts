@@ -1,0 +1,45 @@
+// Text -> yaml Documents, refusing malformed or absurdly nested input with a one-line located error.
+import { Composer, LineCounter, Parser } from 'yaml';
+import type { Document } from 'yaml';
+import { YamlInputError } from './types.js';
+import { findExcessiveNesting } from './nesting-depth.js';
+import { MAX_NESTING_DEPTH, PARSE_OPTIONS } from './yaml-options.js';
+import { describeDocument } from './describe-document.js';
+
+export interface ParsedText {
+  readonly text: string;
+  readonly file: string;
+  readonly docs: Document.Parsed[];
+  /** 1-based line of a character offset. */
+  lineOf(offset: number): number;
+  /** True when the input's line breaks are CRLF: rendered text follows suit. */
+  readonly crlf: boolean;
+}
+
+export function parseDocuments(text: string, file: string): ParsedText {
+  const lines = new LineCounter();
+  const lineOf = (offset: number): number => lines.linePos(offset).line;
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer(PARSE_OPTIONS);
+  const docs: Document.Parsed[] = [];
+  for (const token of parser.parse(text)) {
+    if (token.type === 'document') {
+      const tooDeep = findExcessiveNesting(token, MAX_NESTING_DEPTH);
+      if (tooDeep) {
+        throw new YamlInputError(`document ${docs.length + 1} is nested more than ${MAX_NESTING_DEPTH} levels deep`, file, lineOf(tooDeep.offset));
+      }
+    }
+    for (const doc of composer.next(token)) docs.push(doc);
+  }
+  for (const doc of composer.end(false, text.length)) docs.push(doc);
+
+  for (let i = 0; i < docs.length; i++) {
+    const error = docs[i].errors[0];
+    if (!error) continue;
+    const what = describeDocument(docs[i].contents);
+    const label = what ?? (docs.length > 1 ? `document ${i + 1}` : undefined);
+    throw new YamlInputError(`malformed YAML: ${error.message}`, file, lineOf(error.pos[0]), label);
+  }
+  const firstBreak = text.indexOf('\n');
+  return { text, file, docs, lineOf, crlf: firstBreak > 0 && text[firstBreak - 1] === '\r' };
+}

@@ -1,0 +1,89 @@
+// A multi-document stream (`---` separated manifests): unchanged documents are written back as their
+// exact original bytes; a changed document keeps its separator, leading comments and trailing text and
+// only its content is re-rendered.
+import type { Document } from 'yaml';
+import type { YamlDocHandle, YamlStream } from './types.js';
+import { parseDocuments } from './parse-documents.js';
+import type { ParsedText } from './parse-documents.js';
+import { AnchorIndex } from './anchor-index.js';
+import { NodeHandle } from './doc-handle.js';
+import { renderNode } from './render-node.js';
+import { columnOf, detectLayout } from './detect-layout.js';
+import { registerSource } from './source-registry.js';
+import { toStringOptions } from './yaml-options.js';
+
+interface StreamPart {
+  doc: Document.Parsed;
+  handle: NodeHandle;
+  /** Bytes of the input that belong to this document (including comments and `---` before it). */
+  start: number;
+  end: number;
+  /** Range of the original content node, when the document had content. */
+  contentStart?: number;
+  contentEnd?: number;
+}
+
+export function parseStream(text: string, file: string): YamlStream {
+  const parsed = parseDocuments(text, file);
+  const mayHaveAnchors = text.includes('&');
+  const parts: StreamPart[] = [];
+  let start = 0;
+  parsed.docs.forEach((doc, index) => {
+    const isLast = index === parsed.docs.length - 1;
+    const end = isLast ? text.length : doc.range[2];
+    const range = (doc.contents as { range?: [number, number, number] } | null)?.range;
+    const firstLine = parsed.lineOf(range ? range[0] : doc.range[0]);
+    const handle = new NodeHandle(
+      { get: () => doc.contents, set: (node) => (doc.contents = node as Document.Parsed['contents']) },
+      firstLine,
+      index,
+      { file, anchors: new AnchorIndex(doc.contents, mayHaveAnchors), sourceLength: end - start, lineOf: parsed.lineOf },
+    );
+    // Convert now: a bad document (alias bomb, alias cycle) is an input error at parse time.
+    void handle.value;
+    parts.push({ doc, handle, start, end, contentStart: range?.[0], contentEnd: range?.[2] });
+    start = end;
+  });
+  return new Stream(parsed, parts);
+}
+
+class Stream implements YamlStream {
+  readonly docs: YamlDocHandle[];
+  constructor(private readonly parsed: ParsedText, private readonly parts: StreamPart[]) {
+    this.docs = parts.map((p) => p.handle);
+  }
+
+  toString(): string {
+    const { text } = this.parsed;
+    if (this.parts.length === 0) return text;
+    let out = '';
+    for (const part of this.parts) {
+      if (!part.handle.changed) {
+        out += text.slice(part.start, part.end);
+      } else if (part.contentStart !== undefined && part.contentEnd !== undefined) {
+        const original = text.slice(part.contentStart, part.contentEnd);
+        out += text.slice(part.start, part.contentStart);
+        out += renderNode(part.handle.node, {
+          text,
+          column: columnOf(text, part.contentStart),
+          endsWithNewline: /\n$/.test(original),
+          crlf: this.parsed.crlf,
+          layout: detectLayout(part.doc.contents, text),
+        });
+        out += text.slice(part.contentEnd, part.end);
+      } else {
+        out += this.renderWholeDocument(part);
+      }
+    }
+    return out;
+  }
+
+  /** A document that had no content (only comments) and got some: print the document itself. */
+  private renderWholeDocument(part: StreamPart): string {
+    const { text, crlf } = this.parsed;
+    registerSource(part.doc, { text, shift: 0 });
+    let out = part.doc.toString(toStringOptions(detectLayout(part.doc.contents, text)));
+    if (part.end === text.length && !text.endsWith('\n')) out = out.replace(/\n$/, '');
+    return crlf ? out.replace(/\r?\n/g, '\r\n') : out;
+  }
+}

@@ -1,0 +1,204 @@
+// update(): bring a YAML node tree to a new JSON value while keeping every node whose value is unchanged,
+// so untouched scalars keep their bytes and comments stay where they were.
+import { isAlias, isMap, isScalar, isSeq, isCollection, isNode } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Json, JsonObject } from '../k8s/types.js';
+import { jsonToNode, newPair } from './json-to-node.js';
+import { canonicalJson, jsonEqual } from './json-equal.js';
+import { hasOwn, isMergeKey, scalarToJson } from './node-to-json.js';
+import type { JsonConverter } from './node-to-json.js';
+
+export interface Reconciled {
+  node: unknown;
+  changed: boolean;
+}
+
+export class Reconciler {
+  constructor(private readonly json: JsonConverter) {}
+
+  reconcile(node: unknown, next: Json): Reconciled {
+    if (isMap(node) && isObject(next)) return this.reconcileMap(node, next);
+    if (isSeq(node) && Array.isArray(next)) return this.reconcileSeq(node, next);
+    if (isScalar(node) && !isObject(next) && !Array.isArray(next)) {
+      if (sameScalar(scalarToJson(node.value), next)) return { node, changed: false };
+    } else if (isAlias(node) || node === null || node === undefined) {
+      // An alias stays an alias only while its value is exactly what is wanted: never edit the anchor.
+      if (jsonEqual(this.json.toJson(node), next)) return { node, changed: false };
+    }
+    return { node: replacement(node, next), changed: true };
+  }
+
+  private reconcileMap(map: YAMLMap, next: JsonObject): Reconciled {
+    let changed = false;
+    const seen = new Set<string>();
+    if (map.items.some((pair) => isMergeKey(pair.key))) {
+      const mergedOnly = this.untouchedMergedKeys(map, next);
+      if (mergedOnly) {
+        for (const key of mergedOnly) seen.add(key);
+      } else {
+        this.inlineMerges(map);
+        changed = true;
+      }
+    }
+    const kept: Pair[] = [];
+    for (const pair of map.items as Pair[]) {
+      if (isMergeKey(pair.key)) {
+        kept.push(pair);
+        continue;
+      }
+      const key = this.json.keyString(pair.key);
+      seen.add(key);
+      if (!hasOwn(next, key) || next[key] === undefined) {
+        changed = true;
+        continue;
+      }
+      const result = this.reconcile(pair.value, next[key]);
+      if (result.changed) {
+        pair.value = result.node as Node;
+        changed = true;
+      }
+      kept.push(pair);
+    }
+    for (const key of Object.keys(next)) {
+      if (seen.has(key) || next[key] === undefined) continue;
+      kept.push(newPair(key, next[key]));
+      changed = true;
+    }
+    map.items = kept;
+    return { node: map, changed };
+  }
+
+  /** The keys only `<<` provides, when `next` keeps all of them as they are and removes no key that a
+   *  merge would then reveal; undefined when the merge has to be written out key by key. */
+  private untouchedMergedKeys(map: YAMLMap, next: JsonObject): string[] | undefined {
+    const explicit = new Set<string>();
+    for (const pair of map.items as Pair[]) if (!isMergeKey(pair.key)) explicit.add(this.json.keyString(pair.key));
+    const mergedOnly: string[] = [];
+    for (const pair of map.items as Pair[]) {
+      if (!isMergeKey(pair.key)) continue;
+      for (const source of this.json.mergeSources(pair.value)) {
+        const merged = this.json.toJson(source);
+        if (!isObject(merged)) return undefined;
+        for (const key of Object.keys(merged)) {
+          const wanted = hasOwn(next, key) ? next[key] : undefined;
+          if (wanted === undefined) return undefined;
+          if (explicit.has(key) || mergedOnly.includes(key)) continue;
+          if (!jsonEqual(merged[key], wanted)) return undefined;
+          mergedOnly.push(key);
+        }
+      }
+    }
+    return mergedOnly;
+  }
+
+  /** Replace `<<` entries by the keys they contribute, so each key can be edited or removed on its own. */
+  private inlineMerges(map: YAMLMap): void {
+    const explicit = new Set<string>();
+    for (const pair of map.items as Pair[]) if (!isMergeKey(pair.key)) explicit.add(this.json.keyString(pair.key));
+    const items: Pair[] = [];
+    const added = new Set<string>();
+    for (const pair of map.items as Pair[]) {
+      if (!isMergeKey(pair.key)) {
+        items.push(pair);
+        continue;
+      }
+      for (const source of this.json.mergeSources(pair.value)) {
+        const merged = this.json.toJson(source);
+        if (!isObject(merged)) continue;
+        for (const key of Object.keys(merged)) {
+          if (explicit.has(key) || added.has(key)) continue;
+          added.add(key);
+          items.push(newPair(key, merged[key]));
+        }
+      }
+    }
+    map.items = items;
+  }
+
+  private reconcileSeq(seq: YAMLSeq, next: Json[]): Reconciled {
+    const old = seq.items;
+    const oldJson: (Json | undefined)[] = new Array(old.length);
+    const jsonAt = (i: number): Json => (oldJson[i] === undefined ? (oldJson[i] = this.json.toJson(old[i])) : oldJson[i]) as Json;
+    let byName: Map<string, Candidates> | undefined;
+    let byValue: Map<string, Candidates> | undefined;
+    const used = new Uint8Array(old.length);
+    const take = (index: Map<string, Candidates>, key: string): number => {
+      const candidates = index.get(key);
+      if (!candidates) return -1;
+      while (candidates.next < candidates.list.length) {
+        const i = candidates.list[candidates.next++];
+        if (!used[i]) return i;
+      }
+      return -1;
+    };
+
+    let changed = next.length !== old.length;
+    const items: unknown[] = [];
+    for (let j = 0; j < next.length; j++) {
+      const want = next[j] === undefined ? null : next[j];
+      let match = -1;
+      const name = isObject(want) && typeof want.name === 'string' ? want.name : undefined;
+      if (name !== undefined) {
+        byName ??= indexBy(old.length, (i) => {
+          const v = jsonAt(i);
+          return isObject(v) && typeof v.name === 'string' ? v.name : undefined;
+        });
+        match = take(byName, name);
+      } else {
+        byValue ??= indexBy(old.length, (i) => canonicalJson(jsonAt(i)));
+        match = take(byValue, canonicalJson(want));
+      }
+      if (match < 0) {
+        items.push(jsonToNode(want));
+        changed = true;
+        continue;
+      }
+      used[match] = 1;
+      if (match !== j) changed = true;
+      const result = this.reconcile(old[match], want);
+      if (result.changed) changed = true;
+      items.push(result.node);
+    }
+    seq.items = items;
+    return { node: seq, changed };
+  }
+}
+
+/** Old item indexes with the same identity, in order; `next` is the first not yet considered. */
+interface Candidates {
+  list: number[];
+  next: number;
+}
+
+function indexBy(count: number, keyOf: (i: number) => string | undefined): Map<string, Candidates> {
+  const index = new Map<string, Candidates>();
+  for (let i = 0; i < count; i++) {
+    const key = keyOf(i);
+    if (key === undefined) continue;
+    const candidates = index.get(key);
+    if (candidates) candidates.list.push(i);
+    else index.set(key, { list: [i], next: 0 });
+  }
+  return index;
+}
+
+/** A new node for `next` that keeps the comments and spacing attached to the node it replaces. */
+function replacement(old: unknown, next: Json): Node {
+  const node = jsonToNode(next);
+  if (isNode(old) && !isAlias(old)) {
+    if (old.commentBefore) node.commentBefore = old.commentBefore;
+    if (old.comment && !isCollection(node)) node.comment = old.comment;
+    if (old.spaceBefore) node.spaceBefore = old.spaceBefore;
+  } else if (isAlias(old)) {
+    if (old.comment && !isCollection(node)) node.comment = old.comment;
+  }
+  return node;
+}
+
+function sameScalar(a: Json, b: Json): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

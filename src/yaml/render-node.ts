@@ -1,0 +1,76 @@
+// Print one node (a changed document's content or one ResourceList item) so it can be spliced back
+// exactly where the original node's bytes were: same column, same line endings, and without what lies
+// outside the node's range (its leading comment, anchor, tag), which the surrounding text still holds.
+import { Document, isCollection, isMap, isScalar } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { registerSource } from './source-registry.js';
+import { markCommentGaps } from './inline-comment-gaps.js';
+import { toStringOptions, PARSE_OPTIONS } from './yaml-options.js';
+import type { LayoutStyle } from './yaml-options.js';
+
+export interface RenderTarget {
+  /** The full input text (node ranges point into it). */
+  text: string;
+  /** Column where the rendered text starts; following lines are indented by as much. */
+  column: number;
+  /** Whether the replaced bytes ended with a line break. */
+  endsWithNewline: boolean;
+  crlf: boolean;
+  layout: LayoutStyle;
+}
+
+export function renderNode(node: unknown, target: RenderTarget): string {
+  const doc = new Document(null, PARSE_OPTIONS);
+  registerSource(doc, { text: target.text, shift: target.column });
+  const restoreProps = detachOutsideProps(node);
+  const restoreGaps = markCommentGaps(node, target.text);
+  let out: string;
+  try {
+    doc.contents = node as Node;
+    out = doc.toString(toStringOptions(target.layout));
+  } finally {
+    restoreGaps();
+    restoreProps();
+  }
+  if (target.column > 0) {
+    const pad = ' '.repeat(target.column);
+    out = out
+      .split('\n')
+      .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+      .join('\n');
+  }
+  if (!target.endsWithNewline) out = out.replace(/\n$/, '');
+  return target.crlf ? out.replace(/\r?\n/g, '\r\n') : out;
+}
+
+/** Temporarily remove the parts of a node that are printed before its range. */
+function detachOutsideProps(node: unknown): () => void {
+  if (!(isScalar(node) || isCollection(node))) return () => {};
+  const n = node as Node & { anchor?: string; tag?: string };
+  // Only original nodes have bytes before their range; a new node must print its own props.
+  if (!n.range) return () => {};
+  const saved = { commentBefore: n.commentBefore, spaceBefore: n.spaceBefore, anchor: n.anchor, tag: n.tag };
+  n.commentBefore = undefined;
+  n.spaceBefore = undefined;
+  n.anchor = undefined;
+  n.tag = undefined;
+  // A comment above the first key of a block map belongs to that key but sits before the map's range.
+  const firstKey = isMap(n) && !n.flow ? (n.items[0] as Pair | undefined)?.key : undefined;
+  const keyNode = isScalar(firstKey) || isCollection(firstKey) ? (firstKey as Node) : undefined;
+  const keyAtStart = keyNode?.range && keyNode.range[0] === n.range[0] ? keyNode : undefined;
+  const savedKey = { commentBefore: keyAtStart?.commentBefore, spaceBefore: keyAtStart?.spaceBefore };
+  if (keyAtStart) {
+    keyAtStart.commentBefore = undefined;
+    keyAtStart.spaceBefore = undefined;
+  }
+  return () => {
+    n.commentBefore = saved.commentBefore;
+    n.spaceBefore = saved.spaceBefore;
+    n.anchor = saved.anchor;
+    n.tag = saved.tag;
+    if (keyAtStart) {
+      keyAtStart.commentBefore = savedKey.commentBefore;
+      keyAtStart.spaceBefore = savedKey.spaceBefore;
+    }
+  };
+}
