@@ -1,0 +1,212 @@
+// Clean un-injection: given a pod that carries `sidecar.istio.io/status`, give back the pod as the user
+// wrote it, so that re-injection starts from the user's intent instead of merging onto stale injected
+// containers (Istio's own stripPod only hides them from the templates, spec a.3 / i.5).
+import type { Json, JsonObject, PodJson } from '../k8s/types.js';
+import { isObject } from './json-values.js';
+import { annotationsOf, envValue, findProxy, nameOf, withAnnotations, PROXY_CONTAINER } from './pod-access.js';
+import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
+import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './parse-overrides.js';
+import { PROBE_PATHS, PROBERS_ENV, proberPath, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
+import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
+import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
+
+export interface StripOptions {
+  /** Mesh `defaultConfig.statusPort` (default 15020): the port the Prometheus merge pointed the pod at. */
+  statusPort?: number;
+  /**
+   * Values the sidecar template writes into the CNI traffic annotations when the user did not set them
+   * (values.global.proxy / mesh defaults). An annotation equal to its default is taken as written by the
+   * injection and removed; any other value may be the user's and is kept (re-injection writes it back
+   * unchanged). Defaults: interceptionMode REDIRECT, includeInboundPorts and includeOutboundIPRanges `*`.
+   */
+  cniDefaults?: Record<string, string>;
+}
+
+export interface StripResult {
+  pod: PodJson;
+  /** The pod carried sidecar.istio.io/status. */
+  wasInjected: boolean;
+  /** The previous proxy's ISTIO_KUBE_APP_PROBERS, for rewriteAppProbes. */
+  previousProbers?: Record<string, Json>;
+}
+
+const DEFAULT_CNI: Record<string, string> = {
+  'sidecar.istio.io/interceptionMode': 'REDIRECT',
+  'traffic.sidecar.istio.io/includeInboundPorts': '*',
+  'traffic.sidecar.istio.io/includeOutboundIPRanges': '*',
+};
+const CNI_NETWORKS = 'k8s.v1.cni.cncf.io/networks';
+
+/** Returns a new pod (the input is not mutated); a pod without the status annotation is returned as is.
+ *  Throws InjectError('invalid-overrides') when `proxy.istio.io/overrides` cannot be read. */
+export function stripInjection(pod: PodJson, options: StripOptions = {}): StripResult {
+  const annotations = annotationsOf(pod);
+  if (!(STATUS_ANNOTATION in annotations)) return { pod, wasInjected: false };
+  const status = parseSidecarStatus(annotations[STATUS_ANNOTATION]);
+  if (!status) {
+    // Nothing says what was injected; only the marker itself can go.
+    return { pod: withAnnotations(pod, (a) => delete a[STATUS_ANNOTATION]), wasInjected: true };
+  }
+  const overrides = parseOverrides(annotations[OVERRIDES_ANNOTATION]);
+  const oldProxy = findProxy(pod)?.container;
+  const previousProbers = parseObject(envValue(oldProxy, PROBERS_ENV));
+  const appContainers = new Set((envValue(oldProxy, 'ISTIO_META_APP_CONTAINERS') ?? '').split(',').filter((s) => s !== ''));
+
+  // Containers: injected ones go, the user's recorded versions come back where the injected one was; a
+  // user istio-proxy always comes back under containers (native injection moved it to initContainers).
+  const moved: JsonObject[] = [];
+  const rebuild = (list: 'containers' | 'initContainers', injected: string[]): Json[] | undefined => {
+    const items = pod.spec[list];
+    if (!Array.isArray(items)) return undefined;
+    const names = new Set(injected);
+    const out: Json[] = [];
+    for (const c of items) {
+      const name = nameOf(c);
+      if (name === undefined || !names.has(name)) {
+        out.push(c);
+        continue;
+      }
+      const recorded = findRecorded(overrides, list, name);
+      if (recorded) {
+        if (name === PROXY_CONTAINER && list === 'initContainers') moved.push(recorded);
+        else out.push(recorded);
+      } else if (appContainers.has(name)) {
+        out.push(c); // the user's app container, touched by a template that recorded nothing
+      }
+    }
+    return out;
+  };
+  let containers = rebuild('containers', status.containers);
+  const initContainers = rebuild('initContainers', status.initContainers);
+  if (moved.length > 0) containers = [...(containers ?? []), ...moved];
+
+  const spec: JsonObject = { ...pod.spec };
+  if (containers !== undefined) spec.containers = containers;
+  setOrDrop(spec, 'initContainers', initContainers);
+  setOrDrop(spec, 'volumes', withoutNamed(spec.volumes, status.volumes));
+  setOrDrop(spec, 'imagePullSecrets', withoutNamed(spec.imagePullSecrets, status.imagePullSecrets));
+  if (previousProbers) {
+    for (const list of ['containers', 'initContainers']) {
+      const items = spec[list];
+      if (Array.isArray(items)) spec[list] = items.map((c) => (isObject(c) ? restoreProbes(c, previousProbers) : c));
+    }
+  }
+
+  const statusPort = options.statusPort ?? 15020;
+  const cniInjected = status.initContainers.includes('istio-validation');
+  const stripped = withAnnotations({ ...pod, spec }, (a) => {
+    delete a[STATUS_ANNOTATION];
+    delete a[OVERRIDES_ANNOTATION];
+    delete a['istio.io/rev'];
+    restorePrometheus(a, envValue(oldProxy, PROMETHEUS_ENV), statusPort);
+    const secure = envValue(oldProxy, SECURE_PORT_ENV);
+    if (secure !== undefined && secure !== '' && a[SECURE_PORT_ANNOTATION] === secure) delete a[SECURE_PORT_ANNOTATION];
+    if (cniInjected) removeCniAnnotations(a, statusPort, { ...DEFAULT_CNI, ...(options.cniDefaults ?? {}) });
+  });
+  return previousProbers ? { pod: stripped, wasInjected: true, previousProbers } : { pod: stripped, wasInjected: true };
+}
+
+function findRecorded(overrides: RecordedOverrides, list: 'containers' | 'initContainers', name: string): JsonObject | undefined {
+  const other = list === 'containers' ? 'initContainers' : 'containers';
+  const rec = overrides[list].find((c) => c.name === name) ?? overrides[other].find((c) => c.name === name);
+  if (!rec) return undefined;
+  // Injection blanked `image: auto` before recording, and Go always writes `resources: {}`.
+  const out: JsonObject = { ...rec };
+  if (typeof out.image !== 'string' || out.image === '') out.image = 'auto';
+  if (isObject(out.resources) && Object.keys(out.resources).length === 0) delete out.resources;
+  return out;
+}
+
+function withoutNamed(items: Json | undefined, names: string[]): Json[] | undefined {
+  if (!Array.isArray(items)) return undefined;
+  if (names.length === 0) return items;
+  const doomed = new Set(names);
+  return items.filter((x) => {
+    const n = nameOf(x);
+    return n === undefined || !doomed.has(n);
+  });
+}
+
+function setOrDrop(spec: JsonObject, key: string, items: Json[] | undefined): void {
+  if (items === undefined || items.length === 0) delete spec[key];
+  else spec[key] = items;
+}
+
+function parseObject(text: string | undefined): Record<string, Json> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const v = JSON.parse(text) as Json;
+    return isObject(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts back the probes/hooks the injection pointed at the agent, from the agent's own record of them. */
+function restoreProbes(c: JsonObject, probers: Record<string, Json>): JsonObject {
+  const name = c.name;
+  if (typeof name !== 'string' || name === PROXY_CONTAINER) return c;
+  let out = c;
+  for (const [field, kind, suffix] of PROBE_PATHS) {
+    const path = proberPath(name, kind, suffix);
+    const entry = probers[path];
+    if (!isObject(entry)) continue;
+    const holder = kind === 'app-health' ? out : isObject(out.lifecycle) ? out.lifecycle : undefined;
+    const handler = holder?.[field];
+    if (!isObject(handler) || !isObject(handler.httpGet) || handler.httpGet.path !== path) continue;
+    const restored: JsonObject = { ...handler };
+    delete restored.httpGet;
+    for (const action of ['httpGet', 'tcpSocket', 'grpc']) {
+      const a = entry[action];
+      if (isObject(a)) restored[action] = withoutNulls(a);
+    }
+    out = kind === 'app-health' ? { ...out, [field]: restored } : { ...out, lifecycle: { ...(holder as JsonObject), [field]: restored } };
+  }
+  return out;
+}
+
+function withoutNulls(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(o)) if (o[k] !== null) out[k] = o[k];
+  return out;
+}
+
+/** The merge replaced the app's scrape annotations by the agent's; the agent was told the originals. */
+function restorePrometheus(a: Record<string, string>, recorded: string | undefined, statusPort: number): void {
+  if (a['prometheus.io/port'] !== String(statusPort)) return; // no merge happened (disabled, scrape=false)
+  delete a['prometheus.io/port'];
+  delete a['prometheus.io/path'];
+  delete a['prometheus.io/scrape'];
+  const cfg = parseObject(recorded);
+  if (!cfg) return;
+  const str = (v: Json | undefined) => (typeof v === 'string' ? v : '');
+  const targets = Array.isArray(cfg.targets) ? cfg.targets.filter(isObject) : [];
+  if (str(cfg.scrape) !== '') a['prometheus.io/scrape'] = str(cfg.scrape);
+  if (targets.length > 0) {
+    // port/path were taken from the first target; the targets are what the user wrote.
+    a[SCRAPE_TARGETS_ANNOTATION] = targets.map((t) => `${str(t.port)}:${str(t.path)}`).join(',');
+    return;
+  }
+  if (str(cfg.path) !== '') a['prometheus.io/path'] = str(cfg.path);
+  if (str(cfg.port) !== '') a['prometheus.io/port'] = str(cfg.port);
+}
+
+/** The sidecar template writes the istio-cni instructions as pod annotations (spec c.1). */
+function removeCniAnnotations(a: Record<string, string>, meshStatusPort: number, defaults: Record<string, string>): void {
+  const statusPort = a[STATUS_PORT_ANNOTATION]?.trim() || String(meshStatusPort);
+  for (const [k, v] of Object.entries(defaults)) if (a[k] === v) delete a[k];
+  const exclude = 'traffic.sidecar.istio.io/excludeInboundPorts';
+  const ex = a[exclude];
+  if (ex !== undefined) {
+    if (ex === statusPort) delete a[exclude];
+    else if (ex.endsWith(`,${statusPort}`)) a[exclude] = ex.slice(0, -(statusPort.length + 1));
+  }
+  const networks = a[CNI_NETWORKS];
+  if (networks !== undefined) {
+    const flat = networks.match(/^(.*?)(?:,\s*)?[A-Za-z0-9.-]+\/istio-cni$/s);
+    const json = networks.match(/^(\[.*?)(?:,\s*)\{"name": "istio-cni", "namespace": "[^"]*"\}\]$/s);
+    if (networks.match(/^[A-Za-z0-9.-]+\/istio-cni$/)) delete a[CNI_NETWORKS];
+    else if (json) a[CNI_NETWORKS] = `${json[1]}]`;
+    else if (flat) a[CNI_NETWORKS] = flat[1];
+  }
+}
