@@ -1,0 +1,116 @@
+import test from 'ava';
+import { buildSettings, findIstioConfigMaps, parseInjectorConfig, templateFingerprint } from '../../src/config/index.js';
+import { hasShared, readShared } from './shared.js';
+
+const sharedTest = hasShared ? test : test.skip;
+if (!hasShared) test('shared corpus absent: setup config tests skipped', (t) => { t.log('../shared not found'); t.pass(); });
+
+const SIDECAR_BODY = 'spec:\n  containers:\n  - name: istio-proxy\n    image: {{ .ProxyImage }}\n';
+
+sharedTest('setups/default.config.yaml parses to the default injector config, no notices', (t) => {
+  const { injector, notices } = parseInjectorConfig(readShared('setups/default.config.yaml'), 'default.config.yaml');
+  t.deepEqual(injector, buildSettings().injector);
+  t.deepEqual(notices, []);
+});
+
+sharedTest('custom Go templates of a setup are kept by name', (t) => {
+  const { injector } = parseInjectorConfig(readShared('setups/iop-spire-template.config.yaml'), 'spire.config.yaml');
+  t.deepEqual(Object.keys(injector.goTemplates), ['spire']);
+  t.regex(injector.goTemplates.spire!, /csi\.spiffe\.io/);
+});
+
+sharedTest('a sidecar body added to the default setup: stock fingerprint gives no warning, one changed char gives one', (t) => {
+  // The corpus does not carry Istio's template bodies, so the stock fingerprint is taken from our body.
+  const base = readShared('setups/default.config.yaml').replace('templates: {}', `templates:\n  sidecar: |\n${SIDECAR_BODY.replace(/^/gm, '    ')}`);
+  const stock = { sidecar: templateFingerprint(SIDECAR_BODY) };
+  t.deepEqual(parseInjectorConfig(base, 'cm', stock).notices, []);
+  const changed = base.replace('istio-proxy', 'istio-proxz');
+  const { notices, injector } = parseInjectorConfig(changed, 'cm', stock);
+  t.is(notices.length, 1);
+  t.is(notices[0]!.severity, 'warning');
+  t.is(notices[0]!.field, 'templates.sidecar');
+  t.regex(notices[0]!.message, /template "sidecar" differs from Istio 1\.32's built-in one; the built-in ejs equivalent is used/);
+  t.deepEqual(injector.goTemplates, {}, 'a built-in name never becomes a Go template to run');
+});
+
+test('with the real 1.32 fingerprints any body we can write differs (warning for each pod template)', (t) => {
+  const text = ['policy: enabled', 'templates:', ...['sidecar', 'gateway', 'grpc-agent', 'grpc-simple', 'waypoint'].map((n) => `  ${n}: "spec: {}"`)].join('\n');
+  const { notices } = parseInjectorConfig(text, 'config');
+  t.deepEqual(notices.map((n) => n.field), ['templates.sidecar', 'templates.gateway', 'templates.grpc-agent', 'templates.grpc-simple']);
+});
+
+test('fingerprints ignore surrounding white space', (t) => {
+  t.is(templateFingerprint('  a\nb \n\n'), templateFingerprint('a\nb'));
+});
+
+test('full config fields', (t) => {
+  const { injector, notices } = parseInjectorConfig(
+    {
+      policy: 'disabled',
+      defaultTemplates: ['sidecar', 'extra'],
+      aliases: { both: ['sidecar', 'extra'] },
+      neverInjectSelector: [{ matchLabels: { a: 'b' } }],
+      alwaysInjectSelector: [{ matchExpressions: [{ key: 'x', operator: 'Exists' }] }],
+      injectedAnnotations: { 'x/y': 'z' },
+      template: '{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}',
+      templates: { extra: 'metadata: {}' },
+    },
+    'cm',
+  );
+  t.deepEqual(notices, []);
+  t.deepEqual(injector, {
+    policy: 'disabled',
+    defaultTemplates: ['sidecar', 'extra'],
+    aliases: { both: ['sidecar', 'extra'] },
+    neverInjectSelector: [{ matchLabels: { a: 'b' } }],
+    alwaysInjectSelector: [{ matchExpressions: [{ key: 'x', operator: 'Exists' }] }],
+    injectedAnnotations: { 'x/y': 'z' },
+    goTemplates: { extra: 'metadata: {}' },
+  });
+});
+
+test('missing policy is kept illegal, with a warning; empty defaultTemplates fall back to sidecar', (t) => {
+  const { injector, notices } = parseInjectorConfig('defaultTemplates: []\ntemplates: {}\n', 'cm');
+  t.is(injector.policy, '');
+  t.deepEqual(injector.defaultTemplates, ['sidecar']);
+  t.is(notices[0]!.field, 'policy');
+});
+
+test('a bare template file is the sidecar template (istioctl --injectConfigFile)', (t) => {
+  const bare = 'spec:\n  initContainers:\n  - name: istio-init\n    image: registry.istio.io/release/proxy_init:unittest-{{.Values.global.suffix}}\n';
+  const { injector, notices } = parseInjectorConfig(bare, 'inject-config-inline.yaml');
+  t.is(injector.policy, 'enabled');
+  t.true(notices.some((n) => n.severity === 'warning' && n.field === 'templates.sidecar'));
+  const notYaml = parseInjectorConfig('spec:\n  containers:\n  {{- range .Spec.Containers }}\n  - name: {{ .Name }}\n  {{- end }}\n  x: [\n', 'f');
+  t.true(notYaml.notices.some((n) => n.field === 'templates.sidecar'));
+});
+
+test('mistyped injector config fields are ConfigErrors naming file and field', (t) => {
+  t.throws(() => parseInjectorConfig('policy: enabled\ndefaultTemplates: sidecar\n', 'cm.yaml'), { message: 'cm.yaml: defaultTemplates: expected a list of template names' });
+  t.throws(() => parseInjectorConfig('policy: enabled\ntemplates: {a: 1}\n', 'cm.yaml'), { message: 'cm.yaml: templates.a: expected the template text as a string' });
+  t.throws(() => parseInjectorConfig('policy: enabled\ninjectedAnnotations: {a: 1}\n', 'cm.yaml'), { message: /injectedAnnotations\.a: expected a string/ });
+  t.throws(() => parseInjectorConfig('policy: [enabled]\n', 'cm.yaml'), { message: /cm\.yaml: policy: expected a string/ });
+  t.throws(() => parseInjectorConfig('policy: enabled\nneverInjectSelector: {a: b}\n', 'cm.yaml'), { message: /neverInjectSelector: expected a list of label selectors/ });
+});
+
+test('findIstioConfigMaps picks the revision\'s ConfigMaps', (t) => {
+  const cm = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'istio-system' }, data });
+  const docs = [
+    cm('istio-sidecar-injector', { config: 'policy: enabled', values: '{}' }),
+    cm('istio', { mesh: 'trustDomain: a' }),
+    cm('istio-sidecar-injector-canary', { config: 'policy: disabled' }),
+    cm('istio-canary', { mesh: 'trustDomain: c' }),
+    cm('other', { mesh: 'x' }),
+    { kind: 'Secret', metadata: { name: 'istio' }, data: { mesh: 'nope' } },
+  ];
+  t.deepEqual(findIstioConfigMaps(docs, ''), { injector: { config: 'policy: enabled', values: '{}' }, mesh: 'trustDomain: a' });
+  t.deepEqual(findIstioConfigMaps(docs, 'default'), findIstioConfigMaps(docs, ''));
+  t.deepEqual(findIstioConfigMaps(docs, 'canary'), { injector: { config: 'policy: disabled' }, mesh: 'trustDomain: c' });
+  t.deepEqual(findIstioConfigMaps(docs, 'none'), {});
+});
+
+test('buildSettings surfaces injector notices', (t) => {
+  const s = buildSettings({ injectorConfig: { text: 'policy: enabled\ntemplates:\n  sidecar: "spec: {}"\n', origin: 'cm' } });
+  t.is(s.notices.length, 1);
+  t.is(s.notices[0]!.severity, 'warning');
+});
