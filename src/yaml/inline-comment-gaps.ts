@@ -7,12 +7,20 @@ import type { Node, Scalar } from 'yaml';
 const MARK = '\u0000gap:';
 const GAP = /^\u0000gap:([ \t]*)\u0000/;
 
+// A value that replaced an original scalar keeps that scalar's comment, and its gap with it.
+const replacedScalar = new WeakMap<Node, Scalar>();
+
+export function inheritCommentGap(replacement: Node, original: unknown): void {
+  if (isScalar(original) && original.comment && original.range) replacedScalar.set(replacement, original);
+}
+
 /** Marks inline comments of original scalars under `root`; returns a function that undoes it. */
 export function markCommentGaps(root: unknown, text: string): () => void {
   const marked: Array<[Scalar, string]> = [];
   const mark = (node: Scalar): void => {
-    if (!node.comment || !node.range) return;
-    const after = text.slice(node.range[1], node.range[2]);
+    const range = node.range ?? replacedScalar.get(node)?.range;
+    if (!node.comment || !range) return;
+    const after = text.slice(range[1], range[2]);
     const gap = /^([ \t]+)#/.exec(after);
     if (!gap || gap[1] === ' ') return;
     marked.push([node, node.comment]);

@@ -28,6 +28,10 @@ export function newPair(key: string, value: Json): Pair<Scalar, Node> {
 
 function newScalar(value: null | boolean | number | string): Scalar {
   const scalar = new Scalar(value);
-  if (typeof value === 'string') scalar.type = newStringType(value);
+  if (typeof value === 'string') {
+    scalar.type = newStringType(value);
+    // yaml would print "<<" through the merge tag, unquoted; as a key that would become a merge.
+    if (value === '<<') scalar.tag = 'tag:yaml.org,2002:str';
+  }
   return scalar;
 }

@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, isCollection, isNode } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { jsonToNode, newPair } from './json-to-node.js';
+import { inheritCommentGap } from './inline-comment-gaps.js';
 import { canonicalJson, jsonEqual } from './json-equal.js';
 import { hasOwn, isMergeKey, scalarToJson } from './node-to-json.js';
 import type { JsonConverter } from './node-to-json.js';
@@ -187,7 +188,10 @@ function replacement(old: unknown, next: Json): Node {
   const node = jsonToNode(next);
   if (isNode(old) && !isAlias(old)) {
     if (old.commentBefore) node.commentBefore = old.commentBefore;
-    if (old.comment && !isCollection(node)) node.comment = old.comment;
+    if (old.comment && !isCollection(node)) {
+      node.comment = old.comment;
+      inheritCommentGap(node, old);
+    }
     if (old.spaceBefore) node.spaceBefore = old.spaceBefore;
   } else if (isAlias(old)) {
     if (old.comment && !isCollection(node)) node.comment = old.comment;
