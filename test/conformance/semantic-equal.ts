@@ -17,6 +17,8 @@ export const OMIT_WHEN_ZERO = new Set([
   'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold',
   'terminationGracePeriodSeconds', 'hostNetwork', 'hostPID', 'hostIPC', 'readOnly', 'stdin', 'stdinOnce',
   'tty', 'minReadySeconds', 'paused', 'hostPort', 'revisionHistoryLimit', 'progressDeadlineSeconds',
+  // DeploymentConfig spec.test (Go prints `test: false`; false is the default)
+  'test',
 ]);
 
 /** Annotations whose value is JSON. */
@@ -50,6 +52,23 @@ function quantity(v: J): J {
   }
 }
 
+/**
+ * A workload's top-level `status` is written by the API server; Go's typed round trip prints zero
+ * counters (`status: {replicas: 0}`) that carry no meaning in a manifest, so zero counters are dropped.
+ */
+function normalizeDocument(doc: J): J {
+  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+    const copy = { ...doc };
+    const status = copy.status;
+    if (status && typeof status === 'object' && !Array.isArray(status)) {
+      copy.status = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0));
+    }
+    if (Array.isArray(copy.items)) copy.items = copy.items.map(normalizeDocument);
+    return normalize(copy);
+  }
+  return normalize(doc);
+}
+
 /** Brings a value into the comparable form described above. */
 export function normalize(v: J, key = '', parentKey = ''): J {
   if (Array.isArray(v)) return v.map((x) => normalize(x, '', key));
@@ -81,7 +100,7 @@ export function normalize(v: J, key = '', parentKey = ''): J {
 /** Paths where the two values differ (empty when semantically equal); at most `limit` entries. */
 export function semanticDiff(expected: unknown, actual: unknown, limit = 10): string[] {
   const diffs: string[] = [];
-  walk(normalize(expected as J), normalize(actual as J), '$', diffs, limit);
+  walk(normalizeDocument(expected as J), normalizeDocument(actual as J), '$', diffs, limit);
   return diffs;
 }
 
