@@ -11,7 +11,10 @@ export { proxyConfigJson } from './proxy-config-json.js';
 export { validateAnnotations, VALIDATED_ANNOTATIONS } from './validate-annotations.js';
 export { ANNOTATIONS, LABELS, RUNTIME_ONLY_ANNOTATIONS } from './annotations.js';
 export { isStockTemplate, templateFingerprint } from './template-fingerprint.js';
-export { parseFunctionConfig, type FunctionOptions } from './function-config.js';
+export {
+  parseFunctionConfig, defaultFunctionOptions, FUNCTION_CONFIG_API_VERSION, FUNCTION_CONFIG_KIND,
+  type FunctionOptions, type ParsedFunctionConfig, type DocumentRef, type WorkloadKind,
+} from './function-config.js';
 export { DEFAULT_VALUES } from './defaults/values.js';
 export { DEFAULT_MESH_CONFIG, DEFAULT_PROXY_CONFIG, DEFAULT_MESH_YAML } from './defaults/mesh.js';
 export { DEFAULT_INJECTOR_CONFIG, BUILT_IN_TEMPLATE_NAMES } from './defaults/injector-config.js';
