@@ -88,7 +88,11 @@ function valueOf(q: ParsedQuantity): Decimal {
   }
   if (q.format === 'BinarySI' && exponent >= 0) {
     const abs = mantissa < 0n ? -mantissa : mantissa;
-    if (abs * 10n ** BigInt(exponent) > MAX_INT64) mantissa = mantissa < 0n ? -MAX_INT64 : MAX_INT64, exponent = 0;
+    if (abs * 10n ** BigInt(exponent) > MAX_INT64) {
+      // Go caps binary quantities at the largest int64.
+      mantissa = mantissa < 0n ? -MAX_INT64 : MAX_INT64;
+      exponent = 0;
+    }
   }
   return { mantissa, exponent };
 }
