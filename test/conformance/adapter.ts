@@ -24,7 +24,7 @@ export async function adapterRunInject(args: string[], io: { stdin?: string; cwd
       injectorConfig: doc(flag(args, '--injectConfigFile')),
       values: doc(flag(args, '--valuesFile')),
       meshConfig: doc(flag(args, '--meshConfigFile')),
-      templates: {},
+      templates: templateFlags(args, cwd),
       nativeSidecars: flag(args, '--native-sidecars') !== 'false',
       compliancePolicy: flag(args, '--compliance-policy') ?? '',
     });
@@ -42,6 +42,17 @@ export async function adapterRunInject(args: string[], io: { stdin?: string; cwd
     if (e instanceof InjectError || (e instanceof Error && e.name === 'ConfigError')) return { stdout: '', stderr: e.message, exitCode: 1 };
     throw e;
   }
+}
+
+/** `--template NAME=FILE.ejs`, repeatable. */
+function templateFlags(args: string[], cwd: string): Record<string, { source: string; origin: string }> {
+  const out: Record<string, { source: string; origin: string }> = {};
+  args.forEach((a, i) => {
+    if (a !== '--template') return;
+    const [name, file] = String(args[i + 1]).split('=');
+    out[name!] = { source: readFileSync(resolve(cwd, file!), 'utf8'), origin: file! };
+  });
+  return out;
 }
 
 function processDoc(obj: any, settings: ReturnType<typeof buildSettings>, warnings: string[]): any {

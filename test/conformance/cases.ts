@@ -47,11 +47,16 @@ export function loadCases(): GoldenCase[] {
   return all.filter((c) => c.runKubeInject);
 }
 
-/** Cases needing Istio Go templates we have no ejs port for. */
-const UNSUPPORTED_SETUPS: Record<string, string> = {
-  'inject/custom-template.iop.yaml': 'needs a Go template (custom)',
-  'inject/spire-template.iop.yaml': 'needs a Go template (spire)',
+/** Cases needing Istio Go templates we have no ejs port for (none at the moment). */
+const UNSUPPORTED_SETUPS: Record<string, string> = {};
+
+/** ejs ports (test/conformance/templates/) of the Go templates some setups add to the injector config. */
+const TEMPLATE_PORTS: Record<string, string[]> = {
+  'inject/custom-template.iop.yaml': ['custom'],
+  'inject/spire-template.iop.yaml': ['spire'],
 };
+// dist/test/conformance -> test/conformance/templates in the source tree
+const TEMPLATE_DIR = join(here, '..', '..', '..', 'test', 'conformance', 'templates');
 
 export function argsFor(c: GoldenCase, inputFile = c.input): string[] {
   const args = [
@@ -61,6 +66,7 @@ export function argsFor(c: GoldenCase, inputFile = c.input): string[] {
     '--native-sidecars', String(c.setup.nativeSidecarsEffective),
   ];
   if (c.setup.compliancePolicy) args.push('--compliance-policy', c.setup.compliancePolicy);
+  for (const name of (c.setup.iopFile && TEMPLATE_PORTS[c.setup.iopFile]) || []) args.push('--template', `${name}=${join(TEMPLATE_DIR, name + '.ejs')}`);
   args.push('--selector', 'all', '-f', inputFile);
   return args;
 }
