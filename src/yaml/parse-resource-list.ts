@@ -10,7 +10,7 @@ import { parseDocuments } from './parse-documents.js';
 import type { ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
-import { renderNode } from './render-node.js';
+import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
 import { JsonConverter, aliasBudgetFor } from './node-to-json.js';
@@ -109,7 +109,7 @@ class ResourceList implements ResourceListHandle {
         text: renderNode(part.handle.node, {
           text,
           column: columnOf(text, part.start),
-          endsWithNewline: /\n$/.test(original),
+          trailing: trailingWhitespace(original),
           crlf: this.parsed.crlf,
           layout: detectLayout(part.handle.node, text),
         }),
@@ -134,18 +134,18 @@ class ResourceList implements ResourceListHandle {
     const existing = (this.root.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === 'results');
     if (!existing && this.results.length === 0) return undefined;
     const rootRange = this.root.range as [number, number, number];
-    const rendered = (flow: boolean): string => {
+    const rendered = (trailing: string): string => {
       const map = new YAMLMap();
       map.items.push(new Pair(new Scalar('results'), jsonToNode(this.results as Json[])));
-      map.flow = flow;
       return renderNode(map, {
         text,
         column: 0,
-        endsWithNewline: !flow,
+        trailing,
         crlf,
         layout: { ...DEFAULT_LAYOUT, indentSeq: detectLayout(this.root, text).indentSeq },
       });
     };
+    const lineBreak = crlf ? '\r\n' : '\n';
     if (this.root.flow) {
       // JSON (or flow YAML) input: add `"results": [...]` inside the braces, keeping it JSON-compatible.
       const inner = JSON.stringify({ results: this.results }).slice(1, -1);
@@ -159,13 +159,10 @@ class ResourceList implements ResourceListHandle {
       const from = (existing.key as Node).range?.[0] as number;
       const valueRange = (existing.value as Node | null)?.range;
       const to = valueRange ? valueRange[2] : text.indexOf('\n', from) + 1 || text.length;
-      let out = rendered(false);
-      if (!/\n$/.test(text.slice(from, to))) out = out.replace(/\r?\n$/, '');
-      return { start: from, end: to, text: out };
+      return { start: from, end: to, text: rendered(trailingWhitespace(text.slice(from, to))) };
     }
     const end = rootRange[2];
     const needsBreak = end > 0 && text[end - 1] !== '\n';
-    const out = rendered(false);
-    return { start: end, end, text: needsBreak ? (crlf ? '\r\n' : '\n') + out : out };
+    return { start: end, end, text: (needsBreak ? lineBreak : '') + rendered(lineBreak) };
   }
 }

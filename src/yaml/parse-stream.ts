@@ -7,7 +7,7 @@ import { parseDocuments } from './parse-documents.js';
 import type { ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
-import { renderNode } from './render-node.js';
+import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { registerSource } from './source-registry.js';
 import { toStringOptions } from './yaml-options.js';
@@ -66,7 +66,7 @@ class Stream implements YamlStream {
         out += renderNode(part.handle.node, {
           text,
           column: columnOf(text, part.contentStart),
-          endsWithNewline: /\n$/.test(original),
+          trailing: trailingWhitespace(original),
           crlf: this.parsed.crlf,
           layout: detectLayout(part.doc.contents, text),
         });

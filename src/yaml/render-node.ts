@@ -1,7 +1,7 @@
 // Print one node (a changed document's content or one ResourceList item) so it can be spliced back
 // exactly where the original node's bytes were: same column, same line endings, and without what lies
 // outside the node's range (its leading comment, anchor, tag), which the surrounding text still holds.
-import { Document, isCollection, isMap, isScalar } from 'yaml';
+import { Document, Scalar, isCollection, isMap, isScalar, visit } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { registerSource } from './source-registry.js';
 import { markCommentGaps } from './inline-comment-gaps.js';
@@ -13,13 +13,21 @@ export interface RenderTarget {
   text: string;
   /** Column where the rendered text starts; following lines are indented by as much. */
   column: number;
-  /** Whether the replaced bytes ended with a line break. */
-  endsWithNewline: boolean;
+  /** The whitespace (line breaks, indentation) the replaced bytes ended with; it is kept as it was. */
+  trailing: string;
   crlf: boolean;
   layout: LayoutStyle;
 }
 
+/** The trailing whitespace of a byte range that is about to be replaced. */
+export function trailingWhitespace(text: string): string {
+  return /[ \t\r\n]*$/.exec(text)?.[0] ?? '';
+}
+
 export function renderNode(node: unknown, target: RenderTarget): string {
+  // JSON input stays JSON: new strings and keys inside flow collections are written as JSON strings.
+  const flow = isCollection(node) && node.flow;
+  if (flow) quoteNewStrings(node as Node);
   const doc = new Document(null, PARSE_OPTIONS);
   registerSource(doc, { text: target.text, shift: target.column });
   const restoreProps = detachOutsideProps(node);
@@ -27,7 +35,7 @@ export function renderNode(node: unknown, target: RenderTarget): string {
   let out: string;
   try {
     doc.contents = node as Node;
-    out = doc.toString(toStringOptions(target.layout));
+    out = doc.toString({ ...toStringOptions(target.layout), doubleQuotedAsJSON: flow });
   } finally {
     restoreGaps();
     restoreProps();
@@ -39,8 +47,8 @@ export function renderNode(node: unknown, target: RenderTarget): string {
       .map((line, i) => (i === 0 || line === '' ? line : pad + line))
       .join('\n');
   }
-  if (!target.endsWithNewline) out = out.replace(/\n$/, '');
-  return target.crlf ? out.replace(/\r?\n/g, '\r\n') : out;
+  out = out.replace(/\n$/, '');
+  return (target.crlf ? out.replace(/\r?\n/g, '\r\n') : out) + target.trailing;
 }
 
 /** Temporarily remove the parts of a node that are printed before its range. */
@@ -73,4 +81,12 @@ function detachOutsideProps(node: unknown): () => void {
       keyAtStart.spaceBefore = savedKey.spaceBefore;
     }
   };
+}
+
+function quoteNewStrings(root: Node): void {
+  visit(root, {
+    Scalar(_key, node) {
+      if (!node.range && typeof node.value === 'string') node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
 }

@@ -111,7 +111,17 @@ test('a JSON ResourceList is accepted; changed items stay valid and results are 
   const again = parseResourceList(out);
   t.deepEqual(again.items.map((i) => i.value), [{ kind: 'A', metadata: { name: 'a', labels: { x: 'yes' } } }, { kind: 'B' }]);
   t.true(out.endsWith(',"results":[{"message":"m"}]}'), out);
+  t.deepEqual(JSON.parse(out).items[0], { kind: 'A', metadata: { name: 'a', labels: { x: 'yes' } } }, 'still strict JSON');
   t.true(out.includes('{"kind":"B"}'), 'the untouched item keeps its bytes');
+});
+
+test('a pretty-printed JSON ResourceList keeps its line breaks around a changed item', (t) => {
+  const text = '{\n  "kind": "ResourceList",\n  "items": [\n    {\n      "kind": "A",\n      "spec": {"x": 1}\n    }\n  ]\n}\n';
+  const list = parseResourceList(text, 'rl.json');
+  list.items[0].update({ kind: 'A', spec: { x: 2, y: 'on' } });
+  const out = list.toString();
+  t.true(out.endsWith('\n  ]\n}\n'), out);
+  t.deepEqual(JSON.parse(out).items, [{ kind: 'A', spec: { x: 2, y: 'on' } }]);
 });
 
 test('isResourceList tells a ResourceList from a plain stream cheaply', (t) => {
