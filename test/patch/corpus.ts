@@ -11,7 +11,19 @@ export function corpusFiles(): string[] {
   return corpusPresent ? readdirSync(CORPUS_DIR) : [];
 }
 
+const cache = new Map<string, JsonObject[]>();
+
+/** Parsed documents of a corpus file (cached and frozen: tests must not mutate them). */
 export function readDocs(file: string): JsonObject[] {
+  let docs = cache.get(file);
+  if (!docs) {
+    docs = deepFreeze(parseDocs(file));
+    cache.set(file, docs);
+  }
+  return docs;
+}
+
+function parseDocs(file: string): JsonObject[] {
   const text = readFileSync(CORPUS_DIR + file, 'utf8');
   return parseAllDocuments(text)
     .map((d) => d.toJSON() as Json)
