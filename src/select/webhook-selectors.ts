@@ -98,9 +98,19 @@ function defaultRevisionWebhooks(enableNamespacesByDefault: boolean, tag: string
 }
 
 const cache = new Map<string, EmulatedWebhook[]>();
+// Options objects live for a whole run; remembering them skips building the string key per pod.
+const byOptions = new WeakMap<Opts, EmulatedWebhook[]>();
 
 /** All webhooks that would send a pod to this injector, in chart order (main MWC, then each tag's). */
 export function emulatedWebhooks(opts: Opts): EmulatedWebhook[] {
+  const known = byOptions.get(opts);
+  if (known) return known;
+  const hooks = webhooksFor(opts);
+  byOptions.set(opts, hooks);
+  return hooks;
+}
+
+function webhooksFor(opts: Opts): EmulatedWebhook[] {
   const key = JSON.stringify([opts.revision, opts.revisionTags, opts.enableNamespacesByDefault]);
   let hooks = cache.get(key);
   if (!hooks) {
