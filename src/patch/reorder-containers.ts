@@ -22,7 +22,7 @@ export function reorderContainers(pod: PodJson, { hold }: ReorderOptions): PodJs
       init = move(init, 'enable-core-dump', 'last');
     }
   }
-  if (containers === pod.spec.containers && init === pod.spec.initContainers) return pod;
+  if (sameItems(containers, pod.spec.containers) && sameItems(init, pod.spec.initContainers)) return pod;
   const spec = { ...pod.spec };
   if (containers) spec.containers = containers;
   if (init) spec.initContainers = init;
@@ -36,4 +36,9 @@ function move(list: Json[], name: string, where: 'first' | 'last'): Json[] {
   if ((where === 'first' && i === 0) || (where === 'last' && i === list.length - 1)) return list;
   const rest = list.filter((_, j) => j !== i);
   return where === 'first' ? [list[i], ...rest] : [...rest, list[i]];
+}
+
+function sameItems(a: Json[] | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
 }
