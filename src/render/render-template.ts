@@ -1,5 +1,5 @@
 // Executes a compiled template and parses its YAML into a partial Pod.
-import { parseDocument } from 'yaml';
+import { parseDocument, type Tags } from 'yaml';
 import { InjectError } from '../errors.js';
 import type { JsonObject } from '../k8s/types.js';
 import type { CompiledTemplate } from './compile-template.js';
@@ -18,7 +18,7 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
   }
   // YAML 1.1 like go-yaml v2: yes/no/on/off are booleans, 0777 is octal, ...
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: true });
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: true, customTags: withoutTimestamps });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const line = err.linePos?.[0]?.line;
@@ -34,6 +34,11 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     throw new InjectError(`template "${template.name}" (${template.origin}) must render a mapping (a partial Pod), got ${Array.isArray(value) ? 'a list' : typeof value}`, 'template-failed', template.name);
   }
   return value as JsonObject;
+}
+
+// go-yaml v2 leaves `2001-12-14` a string when decoding into a generic map; so do we.
+function withoutTimestamps(tags: Tags): Tags {
+  return tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp');
 }
 
 // ejs errors carry the whole template excerpt; keep the location line and the message.

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adapterRunInject as runInject } from './adapter.js';
+import { runInject } from '../../src/cli/run-inject.js';
 import { deviations, parseDocs } from './deviations.js';
 import { semanticDiff } from './semantic-equal.js';
 

@@ -17,6 +17,11 @@ test('rendered YAML is parsed with YAML 1.1 rules (yes/on are booleans)', (t) =>
   t.deepEqual(renderTemplate(tpl, ctx), { spec: { hostNetwork: true, x: true } });
 });
 
+test('timestamps stay strings like go-yaml v2 decoding into a map', (t) => {
+  const tpl = compileTemplate({ name: 'ts', source: 'metadata:\n  annotations:\n    when: 2001-12-14\n', origin: 'test' });
+  t.deepEqual(renderTemplate(tpl, ctx), { metadata: { annotations: { when: '2001-12-14' } } });
+});
+
 test('<%= %> does not HTML-escape', (t) => {
   const tpl = compileTemplate({ name: 'e', source: 'a: <%= "<&>" %>\n', origin: 'test' });
   t.deepEqual(renderTemplate(tpl, ctx), { a: '<&>' });
