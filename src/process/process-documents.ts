@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
 import type { Settings } from '../config/types.js';
 import { findPodTemplates, workloadIdentity, isLocalConfig, type PodTemplateLocation } from '../workloads/index.js';
-import { decide } from '../select/index.js';
+import { decide, selectionOptions } from '../select/index.js';
 import { injectPod } from '../inject.js';
 import { InjectError } from '../errors.js';
 import { NamespaceIndex } from './namespace-index.js';
@@ -37,15 +37,7 @@ export function processDocuments(
 
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
-  const selection = {
-    selector: options.selector,
-    revision: settings.revision,
-    revisionTags: settings.revisionTags,
-    enableNamespacesByDefault: settings.enableNamespacesByDefault,
-    policy: settings.injector.policy,
-    neverInjectSelector: settings.injector.neverInjectSelector,
-    alwaysInjectSelector: settings.injector.alwaysInjectSelector,
-  };
+  const selection = selectionOptions(settings, options.selector);
 
   for (const doc of docs) {
     if (isLocalConfig(doc.value)) continue;

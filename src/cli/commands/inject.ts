@@ -1,4 +1,5 @@
 // `inject`: read manifests, write them back with the sidecar injected where Istio would inject it.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT_ERROR, EXIT_OK, UsageError, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
@@ -53,7 +54,7 @@ export const command: Command = {
       return EXIT_OK;
     }
     const text = joinStreams(run.outputs.map((o) => o.text));
-    if (values.output !== undefined) writeFileAtomic(values.output, text);
+    if (values.output !== undefined) writeFileAtomic(resolve(io.cwd, values.output), text);
     else await write(io.stdout, text);
     return EXIT_OK;
   },
