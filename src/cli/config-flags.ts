@@ -17,6 +17,7 @@ export const configFlagOptions = {
   'native-sidecars': { type: 'string' },
   'compliance-policy': { type: 'string' },
   'namespace-labels': { type: 'string', multiple: true },
+  template: { type: 'string', multiple: true },
   config: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -31,6 +32,7 @@ Selection:
   --selector webhook|all    webhook (default): emulate the cluster's namespace selectors and policy;
                             all: every workload is a candidate, like istioctl kube-inject
   --namespace-labels NS:K=V[,K=V]   labels of a namespace that is not in the input (repeatable)
+  --template NAME=FILE      an injection template in ejs, by name (repeatable; replaces a built-in of that name)
   --config FILE             a function config file (kind InjectIstioSidecar or a ConfigMap); flags win over it`;
 
 type FlagValues = { [K in keyof typeof configFlagOptions]?: (typeof configFlagOptions)[K] extends { multiple: true } ? string[] : string };
@@ -58,6 +60,11 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
   }
   if (values['native-sidecars'] !== undefined) options.nativeSidecars = parseBoolFlag('--native-sidecars', values['native-sidecars']);
   if (values['compliance-policy'] !== undefined) options.compliancePolicy = values['compliance-policy'];
+  for (const spec of values.template ?? []) {
+    const [name, file] = splitOnce(spec, '=');
+    if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
+    options.templates[name] = { path: file };
+  }
   for (const spec of values['namespace-labels'] ?? []) {
     const [ns, labels] = splitOnce(spec, ':');
     if (!ns || labels === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);

@@ -49,8 +49,9 @@ export function processDocuments(
       if (loc.namespace) ref.namespace = loc.namespace;
       const fieldPath = formatPath(loc.path);
       const template = getAt(doc.value, loc.path);
-      if (!isObject(template) || !isObject(template.spec)) {
-        results.push(workloadResult('error', 'error/invalid-workload', `${loc.kind} "${loc.name}" has no pod template at ${fieldPath || 'the document root'}`, ref, fieldPath, doc.origin));
+      if (loc.problem || !isObject(template) || !isObject(template.spec)) {
+        const problem = loc.problem ?? `${loc.kind} "${loc.name}" has no pod template at ${fieldPath || 'the document root'}`;
+        results.push(workloadResult('error', 'error/invalid-workload', problem, ref, fieldPath, doc.origin));
         continue;
       }
       const pod: PodJson = { metadata: (isObject(template.metadata) ? template.metadata : {}) as PodJson['metadata'], spec: template.spec };
@@ -69,7 +70,7 @@ export function processDocuments(
       let wasInjected: boolean;
       try {
         const outcome = injectPod(
-          { pod, workload: workloadIdentity(loc), flavor: options.selector === 'all' ? 'kube-inject' : 'webhook' },
+          { pod, workload: workloadIdentity(loc, doc.value), flavor: options.selector === 'all' ? 'kube-inject' : 'webhook' },
           settings,
         );
         injected = outcome.pod;
