@@ -6,7 +6,7 @@ import { isObject } from './json-values.js';
 import { annotationsOf, envValue, findProxy, nameOf, withAnnotations, PROXY_CONTAINER } from './pod-access.js';
 import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
 import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './parse-overrides.js';
-import { PROBE_PATHS, PROBERS_ENV, proberPath, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
+import { PROBE_PATHS, PROBERS_ENV, proberPath, REWRITE_ANNOTATION, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
 import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
 import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
 
@@ -92,6 +92,8 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     }
   }
 
+  undoTemplateSideEffects(spec, templatesOf(annotations));
+
   const statusPort = options.statusPort ?? 15020;
   const cniInjected = status.initContainers.includes('istio-validation');
   const stripped = withAnnotations({ ...pod, spec }, (a) => {
@@ -102,8 +104,31 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     const secure = envValue(oldProxy, SECURE_PORT_ENV);
     if (secure !== undefined && secure !== '' && a[SECURE_PORT_ANNOTATION] === secure) delete a[SECURE_PORT_ANNOTATION];
     if (cniInjected) removeCniAnnotations(a, statusPort, { ...DEFAULT_CNI, ...(options.cniDefaults ?? {}) });
+    // The proxyless gRPC templates opt the pod out of probe rewriting themselves.
+    const templates = templatesOf(annotations);
+    if ((templates.includes('grpc-agent') || templates.includes('grpc-simple')) && a[REWRITE_ANNOTATION] === 'false') delete a[REWRITE_ANNOTATION];
   });
   return previousProbers ? { pod: stripped, wasInjected: true, previousProbers } : { pod: stripped, wasInjected: true };
+}
+
+/** Templates named by `inject.istio.io/templates` (built-in names only matter here). */
+function templatesOf(annotations: Record<string, string>): string[] {
+  const v = annotations['inject.istio.io/templates'];
+  return v === undefined ? [] : v.split(',').map((x) => x.trim());
+}
+
+/** Pod-level fields built-in templates set besides containers and volumes (spec c.6). */
+function undoTemplateSideEffects(spec: JsonObject, templates: string[]): void {
+  if (!templates.includes('gateway') || !isObject(spec.securityContext)) return;
+  // The gateway template's default pod securityContext lets the proxy bind ports below 1024.
+  const sc: JsonObject = { ...spec.securityContext };
+  if (Array.isArray(sc.sysctls)) {
+    const rest = sc.sysctls.filter((x) => !(isObject(x) && x.name === 'net.ipv4.ip_unprivileged_port_start' && x.value === '0'));
+    if (rest.length > 0) sc.sysctls = rest;
+    else delete sc.sysctls;
+  }
+  if (Object.keys(sc).length > 0) spec.securityContext = sc;
+  else delete spec.securityContext;
 }
 
 function findRecorded(overrides: RecordedOverrides, list: 'containers' | 'initContainers', name: string): JsonObject | undefined {
@@ -158,11 +183,27 @@ function restoreProbes(c: JsonObject, probers: Record<string, Json>): JsonObject
     delete restored.httpGet;
     for (const action of ['httpGet', 'tcpSocket', 'grpc']) {
       const a = entry[action];
-      if (isObject(a)) restored[action] = withoutNulls(a);
+      if (!isObject(a)) continue;
+      const act = withoutNulls(a);
+      if (action !== 'grpc' && typeof act.port === 'number') act.port = portName(c, act.port) ?? act.port;
+      restored[action] = act;
     }
     out = kind === 'app-health' ? { ...out, [field]: restored } : { ...out, lifecycle: { ...(holder as JsonObject), [field]: restored } };
   }
   return out;
+}
+
+/**
+ * The agent only records the resolved port number. When exactly one named container port has that
+ * number, the user most likely wrote the name (the usual style in charts); either way re-injection
+ * resolves it to the same number.
+ */
+function portName(c: JsonObject, port: number): string | undefined {
+  if (!Array.isArray(c.ports)) return undefined;
+  const named = c.ports.filter((p) => isObject(p) && p.containerPort === port);
+  if (named.length !== 1) return undefined;
+  const name = (named[0] as JsonObject).name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 function withoutNulls(o: JsonObject): JsonObject {
