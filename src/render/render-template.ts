@@ -15,6 +15,8 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     text = template.render(ctx);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    // A helper's own verdict about the pod (e.g. a malformed JSON annotation) keeps its code.
+    if (e instanceof InjectError) throw new InjectError(lastLine(msg), e.code, e.field);
     throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
   }
   // YAML 1.1 like go-yaml v2: yes/no/on/off are booleans, 0777 is octal, ...
@@ -39,6 +41,11 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
 // go-yaml v2 leaves `2001-12-14` a string when decoding into a generic map; so do we.
 function withoutTimestamps(tags: Tags): Tags {
   return tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp');
+}
+
+function lastLine(msg: string): string {
+  const lines = msg.trim().split('\n');
+  return (lines[lines.length - 1] ?? '').trim();
 }
 
 // ejs errors carry the whole template excerpt; keep the location line and the message.

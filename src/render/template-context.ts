@@ -21,6 +21,8 @@
 //
 //   Helpers:
 //     annotation(name, fallback)  pod annotation value, else fallback
+//     annotationJson(name)        pod annotation parsed as a JSON object ({} when absent); a bad value
+//                                 is an invalid-annotation error naming the annotation
 //     label(name, fallback)       pod label value, else fallback
 //     json(v)                     JSON literal; always correct as a YAML value (use it for every value)
 //     str(v)                      v as a quoted string (numbers/booleans become strings)
@@ -38,6 +40,7 @@ import { stringify } from 'yaml';
 import type { IstioValues, MeshConfig, ProxyConfig, Settings } from '../config/types.js';
 import type { Json, PodJson } from '../k8s/types.js';
 import type { WorkloadIdentity } from '../inject-types.js';
+import { InjectError } from '../errors.js';
 import { canonicalQuantity } from '../k8s/quantity.js';
 import {
   appendMultusNetwork,
@@ -69,6 +72,7 @@ export interface TemplateContext {
   inboundTrafficPolicyMode: 'localhost' | 'passthrough';
   compliancePolicy: string;
   annotation: (name: string, fallback?: unknown) => any;
+  annotationJson: (name: string) => Record<string, any>;
   label: (name: string, fallback?: unknown) => any;
   json: typeof json;
   str: typeof str;
@@ -93,7 +97,7 @@ export interface TemplateContext {
 export const TEMPLATE_LOCALS: readonly (keyof TemplateContext)[] = [
   'pod', 'workload', 'proxyConfig', 'proxyConfigJson', 'meshConfig', 'values', 'revision', 'nativeSidecars',
   'proxyImage', 'proxyInitImage', 'proxyUID', 'proxyGID', 'inboundTrafficPolicyMode', 'compliancePolicy',
-  'annotation', 'label', 'json', 'str', 'int', 'truthy', 'get', 'toYaml', 'indentLines', 'omitNil',
+  'annotation', 'annotationJson', 'label', 'json', 'str', 'int', 'truthy', 'get', 'toYaml', 'indentLines', 'omitNil',
   'excludeInboundPort', 'appendMultusNetwork', 'otelResourceAttributes', 'canonicalName', 'canonicalRevision',
   'appContainerNames', 'podPortsJson', 'canonicalQuantity', 'pickImage',
 ];
@@ -166,6 +170,19 @@ export function buildTemplateContext(input: ContextInput): TemplateContext {
     inboundTrafficPolicyMode: inboundMode === 'LOCALHOST' || inboundMode === 1 ? 'localhost' : 'passthrough',
     compliancePolicy: settings.compliancePolicy,
     annotation,
+    annotationJson: (name: string) => {
+      if (!has(annotations, name)) return {};
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(annotations[name]!);
+      } catch (e) {
+        throw new InjectError(`invalid value for annotation '${name}': not JSON (${(e as Error).message})`, 'invalid-annotation', name);
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new InjectError(`invalid value for annotation '${name}': expected a JSON object`, 'invalid-annotation', name);
+      }
+      return parsed as Record<string, any>;
+    },
     label,
     json,
     str,

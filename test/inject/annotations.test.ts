@@ -520,3 +520,10 @@ test('the request pod is not mutated', (t) => {
   inject(pod);
   t.deepEqual(pod, before);
 });
+
+test('malformed JSON in sidecar.istio.io/userVolume is an invalid-annotation error naming it', (t) => {
+  const err = t.throws(() => inject({ annotations: { 'sidecar.istio.io/userVolume': '{not json' } }), { instanceOf: InjectError }) as InjectError;
+  t.is(err.code, 'invalid-annotation');
+  t.regex(err.message, /annotation 'sidecar\.istio\.io\/userVolume': not JSON/);
+  t.false(err.message.includes('\n'));
+});
