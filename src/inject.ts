@@ -127,6 +127,16 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
 
   // Native sidecar as Go code sees it (only "true"/"false" override the global setting, spec c.3).
   const nativeAnnotation = annotations[NATIVE_SIDECAR_ANNOTATION];
+  if (nativeAnnotation !== undefined && nativeAnnotation !== '' && nativeAnnotation !== 'true' && nativeAnnotation !== 'false') {
+    warnings.push(
+      `annotation ${NATIVE_SIDECAR_ANNOTATION}: "${nativeAnnotation}" is neither "true" nor "false"; the sidecar template treats it as ` +
+        `"true" but a user istio-proxy container is not moved to initContainers (use "true" or "false")`,
+    );
+  }
+  const dnsPolicy = pod.spec.dnsPolicy;
+  if (typeof dnsPolicy === 'string' && dnsPolicy !== '' && dnsPolicy !== 'ClusterFirst') {
+    warnings.push(`dnsPolicy is ${dnsPolicy}; the sidecar expects ClusterFirst to reach istiod and mesh services by name`);
+  }
   const native = nativeAnnotation === 'true' ? true : nativeAnnotation === 'false' ? false : settings.nativeSidecars;
 
   // 5. Render and merge every template twice: onto an empty "template pod" (what the templates

@@ -143,3 +143,14 @@ test('compliance policy fips-140-3 adds COMPLIANCE_POLICY and GODEBUG', (t) => {
   t.is(envValue(p, 'COMPLIANCE_POLICY'), 'fips-140-3');
   t.is(envValue(p, 'GODEBUG'), 'fips140=only');
 });
+
+test('warnings: unusual nativeSidecar values and a non-ClusterFirst dnsPolicy', (t) => {
+  const out = injectPod(
+    { pod: makePod({ annotations: { 'sidecar.istio.io/nativeSidecar': 'yes' }, spec: { dnsPolicy: 'Default' } }), workload, flavor: 'kube-inject' },
+    defaults,
+  );
+  t.is(out.warnings.length, 2);
+  t.regex(out.warnings[0]!, /sidecar\.istio\.io\/nativeSidecar: "yes" is neither "true" nor "false"/);
+  t.regex(out.warnings[1]!, /dnsPolicy is Default/);
+  t.deepEqual(injectPod({ pod: makePod(), workload, flavor: 'kube-inject' }, defaults).warnings, []);
+});
