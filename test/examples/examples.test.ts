@@ -24,20 +24,25 @@ for (const name of names) {
     const pkg = copyExample(exampleDir);
     const first = runExampleOnce(exampleDir, pkg, binDir);
     if (first.exitCode !== config.exitCode) t.log(`stderr of the first run:\n${first.stderr}`);
-    if (update) writeExpected(exampleDir, first);
+    // Second run in the same, already processed copy: nothing more may change.
+    const second = runExampleOnce(exampleDir, pkg, binDir);
+    if (update) writeExpected(exampleDir, first, second);
 
-    const check = (run: RunOutcome, which: string) => {
+    const check = (run: RunOutcome, which: 'first' | 'second') => {
       t.is(run.exitCode, config.exitCode, `${which} run: exit code`);
       t.is(run.stdout, readExpected(exampleDir, 'stdout.yaml') ?? '', `${which} run: stdout vs .expected/stdout.yaml`);
       t.is(run.diff, readExpected(exampleDir, 'diff.patch') ?? '', `${which} run: package changes vs .expected/diff.patch`);
-      const results = readExpected(exampleDir, 'results.yaml');
-      if (results !== undefined) t.is(run.results, results, `${which} run: kpt results vs .expected/results.yaml`);
-      const stderr = readExpected(exampleDir, 'stderr.txt');
-      if (stderr !== undefined) t.is(run.stderr, stderr, `${which} run: stderr vs .expected/stderr.txt`);
+      const rerun = (file: string, ext: string) => (which === 'second' ? readExpected(exampleDir, `${file}-rerun.${ext}`) : undefined);
+      const results = rerun('results', 'yaml') ?? readExpected(exampleDir, 'results.yaml');
+      if (results !== undefined) t.is(run.results, results, `${which} run: kpt results vs .expected/results${which === 'second' ? '(-rerun)' : ''}.yaml`);
+      const stderr = rerun('stderr', 'txt') ?? readExpected(exampleDir, 'stderr.txt');
+      if (stderr !== undefined) t.is(run.stderr, stderr, `${which} run: stderr vs .expected/stderr${which === 'second' ? '(-rerun)' : ''}.txt`);
     };
     check(first, 'first');
-    // Second run in the same, already processed copy: nothing more may change.
-    check(runExampleOnce(exampleDir, pkg, binDir), 'second');
+    check(second, 'second');
+    if (readExpected(exampleDir, 'results-rerun.yaml') !== undefined) {
+      t.notRegex(second.results ?? '', /reason: (injected|reinjected)\b/, 'the second run has nothing left to inject');
+    }
 
     if (config.reinject) {
       const again = runCli(config.reinject, first.stdout, pkg, binDir);

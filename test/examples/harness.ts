@@ -6,6 +6,8 @@
 //   stderr.txt    expected stderr (optional: only compared when present)
 //   diff.patch    expected change of the package's files (absent = no file may change)
 //   results.yaml  expected kpt FunctionResultList written to $RESULTS_DIR (optional)
+//   results-rerun.yaml, stderr-rerun.txt   the same for the second run, when it reports differently
+//                 (an in-place run: the second run finds the sidecars `up-to-date` instead of `injected`)
 // Each example is run twice in the same copy: the second run must find nothing left to do (same
 // stdout, same diff against the original, same exit code), which is the idempotency kpt's harness
 // checks. With `reinject`, the first stdout piped through `inject-istio-sidecar <reinject...>` must
@@ -120,7 +122,7 @@ export function readExpected(exampleDir: string, file: string): string | undefin
 }
 
 /** UPDATE_EXPECTED=1: write the goldens from a run (the outcome files only; config.yaml and exec.sh are hand-written). */
-export function writeExpected(exampleDir: string, outcome: RunOutcome): void {
+export function writeExpected(exampleDir: string, outcome: RunOutcome, rerun?: RunOutcome): void {
   const dir = join(exampleDir, '.expected');
   mkdirSync(dir, { recursive: true });
   const put = (file: string, text: string | undefined, keepWhenEmpty = false) => {
@@ -132,6 +134,10 @@ export function writeExpected(exampleDir: string, outcome: RunOutcome): void {
   put('diff.patch', outcome.diff);
   put('results.yaml', outcome.results);
   if (existsSync(join(dir, 'stderr.txt'))) put('stderr.txt', outcome.stderr, true);
+  if (rerun) {
+    put('results-rerun.yaml', rerun.results === outcome.results ? undefined : rerun.results);
+    if (existsSync(join(dir, 'stderr.txt'))) put('stderr-rerun.txt', rerun.stderr === outcome.stderr ? undefined : rerun.stderr);
+  }
 }
 
 /** Runs `inject-istio-sidecar ...args` with `input` on stdin. */
