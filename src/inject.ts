@@ -155,8 +155,11 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   merged = reapplyOverwrittenContainers({ merged, original: pod, templatePod, tproxy: mode === 'TPROXY' });
 
   // 7. Post-processing (spec d.3), in Istio's order.
-  merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}) };
-  merged.metadata.labels = { ...(merged.metadata.labels ?? {}) };
+  // Fresh metadata maps: the merge shares untouched subtrees with the request pod, which must not change.
+  merged = {
+    ...merged,
+    metadata: { ...merged.metadata, annotations: { ...(merged.metadata.annotations ?? {}) }, labels: { ...(merged.metadata.labels ?? {}) } },
+  };
 
   const clusterEnv: Record<string, string> = {};
   const clusterName = String(get(settings.values, 'global.multiCluster.clusterName') ?? '');
@@ -185,11 +188,14 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   );
   if (rewrite) merged = rewriteAppProbes(merged, { statusPort: meshStatusPort, wasInjected, previousProbers: stripped.previousProbers });
 
-  if (network) (merged.metadata.labels as Record<string, string>)[NETWORK_LABEL] = network;
-  (merged.metadata.annotations as Record<string, string>)[STATUS_ANNOTATION] = statusAnnotationValue(templatePod, settings.revision || 'default');
-  if (req.flavor === 'webhook') {
-    Object.assign(merged.metadata.annotations as Record<string, string>, settings.injector.injectedAnnotations ?? {});
-  }
+  const finalLabels = { ...(merged.metadata.labels ?? {}) };
+  if (network) finalLabels[NETWORK_LABEL] = network;
+  const finalAnnotations: Record<string, string> = {
+    ...(merged.metadata.annotations ?? {}),
+    [STATUS_ANNOTATION]: statusAnnotationValue(templatePod, settings.revision || 'default'),
+    ...(req.flavor === 'webhook' ? (settings.injector.injectedAnnotations ?? {}) : {}),
+  };
+  merged = { ...merged, metadata: { ...merged.metadata, labels: finalLabels, annotations: finalAnnotations } };
 
   const hold =
     proxyConfig.holdApplicationUntilProxyStarts === true || get(settings.values, 'global.proxy.holdApplicationUntilProxyStarts') === true;

@@ -154,3 +154,14 @@ test('warnings: unusual nativeSidecar values and a non-ClusterFirst dnsPolicy', 
   t.regex(out.warnings[1]!, /dnsPolicy is Default/);
   t.deepEqual(injectPod({ pod: makePod(), workload, flavor: 'kube-inject' }, defaults).warnings, []);
 });
+
+test('the request pod is not mutated, even by a template that only touches spec', (t) => {
+  const s = settingsWith((x) => {
+    x.templates = { bare: { name: 'bare', origin: 'test', source: 'spec:\n  volumes:\n  - name: extra\n    emptyDir: {}\n' } };
+  });
+  const pod = makePod({ annotations: { 'inject.istio.io/templates': 'bare' }, labels: { 'topology.istio.io/network': 'n1' } });
+  const before = structuredClone(pod);
+  const out = injectPod({ pod, workload, flavor: 'webhook' }, s).pod;
+  t.deepEqual(pod, before);
+  t.truthy(ann(out)['sidecar.istio.io/status']);
+});
