@@ -2,11 +2,54 @@
 // `mergeSortedSlice`) computes it. The order is user-visible: it decides that Istio's volumes come before
 // the user's, that values' imagePullSecrets come first, and that an old env var stays where it was.
 
+/** A merged list element with its identity and its position in the original list (-1 when new). */
+export interface OrderEntry<T> {
+  value: T;
+  id: string | undefined;
+  original: number;
+}
+
 /**
- * `patchItems`: merged elements whose identity occurs in `order` (the patch list, or `$setElementOrder`);
- * `serverOnly`: the other merged elements, in their original order. `originalIds`: identities of the
- * original list, in order. Returns the interleaving: the head of serverOnly is taken only when both heads
- * have an original position and serverOnly's is smaller; otherwise the head of patchItems.
+ * `patchItems`: merged elements whose identity occurs in the patch list (or `$setElementOrder`), whose
+ * positions are `orderPos`; `serverOnly`: the other merged elements, in their original order. Returns
+ * the interleaving: the head of serverOnly is taken only when both heads have an original position and
+ * serverOnly's is smaller; otherwise the head of patchItems.
+ */
+export function orderMergedEntries<T>(patchItems: OrderEntry<T>[], serverOnly: OrderEntry<T>[], orderPos: Map<string, number>): T[] {
+  const rank = (e: OrderEntry<T>) => {
+    const p = e.id === undefined ? undefined : orderPos.get(e.id);
+    return p === undefined ? Number.MAX_SAFE_INTEGER : p;
+  };
+  let sorted = true;
+  for (let i = 1; i < patchItems.length && sorted; i++) sorted = rank(patchItems[i - 1]) <= rank(patchItems[i]);
+  const patch = sorted ? patchItems : patchItems.slice().sort((a, b) => rank(a) - rank(b)); // Array#sort is stable
+  const out: T[] = new Array(patch.length + serverOnly.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < serverOnly.length && j < patch.length) {
+    const l = serverOnly[i].original;
+    const r = patch[j].original;
+    out[k++] = l >= 0 && r >= 0 && l < r ? serverOnly[i++].value : patch[j++].value;
+  }
+  while (i < serverOnly.length) out[k++] = serverOnly[i++].value;
+  while (j < patch.length) out[k++] = patch[j++].value;
+  return out;
+}
+
+/** First position of every identity in a list. */
+export function firstPositions(ids: (string | undefined)[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id !== undefined && !m.has(id)) m.set(id, i);
+  }
+  return m;
+}
+
+/**
+ * The d.1 order rule over plain values: `order` are the identities of the patch list (or
+ * `$setElementOrder`), `originalIds` those of the original list.
  */
 export function normalizeElementOrder<T>(
   patchItems: T[],
@@ -15,44 +58,11 @@ export function normalizeElementOrder<T>(
   originalIds: (string | undefined)[],
   idOf: (item: T) => string | undefined,
 ): T[] {
-  const orderPos = firstPositions(order);
-  const sortedPatch = stableSortBy(patchItems, (x) => {
-    const id = idOf(x);
-    const p = id === undefined ? undefined : orderPos.get(id);
-    return p === undefined ? Number.MAX_SAFE_INTEGER : p;
-  });
   const serverPos = firstPositions(originalIds);
-  const pos = (x: T): number => {
-    const id = idOf(x);
+  const entry = (value: T): OrderEntry<T> => {
+    const id = idOf(value);
     const p = id === undefined ? undefined : serverPos.get(id);
-    return p === undefined ? -1 : p;
+    return { value, id, original: p === undefined ? -1 : p };
   };
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < serverOnly.length || j < sortedPatch.length) {
-    if (j >= sortedPatch.length) out.push(serverOnly[i++]);
-    else if (i >= serverOnly.length) out.push(sortedPatch[j++]);
-    else {
-      const li = pos(serverOnly[i]);
-      const ri = pos(sortedPatch[j]);
-      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]);
-      else out.push(sortedPatch[j++]);
-    }
-  }
-  return out;
-}
-
-function firstPositions(ids: (string | undefined)[]): Map<string, number> {
-  const m = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (id !== undefined && !m.has(id)) m.set(id, i);
-  });
-  return m;
-}
-
-function stableSortBy<T>(items: T[], rank: (x: T) => number): T[] {
-  const ranked = items.map((x, i) => ({ x, r: rank(x), i }));
-  ranked.sort((a, b) => a.r - b.r || a.i - b.i);
-  return ranked.map((e) => e.x);
+  return orderMergedEntries(patchItems.map(entry), serverOnly.map(entry), firstPositions(order));
 }

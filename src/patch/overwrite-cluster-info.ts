@@ -10,7 +10,9 @@ export function overwriteClusterInfo(pod: PodJson, proxyEnvs: Record<string, str
   const proxy = findProxy(pod);
   if (!proxy) return pod;
   return withContainer(pod, proxy, (c) => {
-    const env: JsonObject[] = envOf(c).filter((e) => !(typeof e.name === 'string' && Object.prototype.hasOwnProperty.call(proxyEnvs, e.name)));
+    const moved = new Set(names);
+    const env: JsonObject[] = [];
+    for (const e of envOf(c)) if (!(typeof e.name === 'string' && moved.has(e.name))) env.push(e);
     for (const name of names) env.push({ name, value: proxyEnvs[name] });
     return { ...c, env };
   });

@@ -4,7 +4,7 @@
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
 import { InjectError } from '../errors.js';
 import { isObject } from './json-values.js';
-import { normalizeElementOrder } from './element-order.js';
+import { firstPositions, normalizeElementOrder, orderMergedEntries, type OrderEntry } from './element-order.js';
 import { POD_PATCH_META, primitiveId, type FieldMeta, type PatchMeta } from './pod-patch-meta.js';
 
 const DELETE: unique symbol = Symbol('delete');
@@ -111,39 +111,39 @@ function mergeList(orig: Json[], patch: Json[], fm: FieldMeta | undefined, path:
   });
   if (replace) return freshList(plain, { ...fm, list: undefined }, path, fm.fields);
 
-  const working = deletes.size === 0 ? orig.slice() : orig.filter((e) => !(isObject(e) && deletes.has(idOf(e) ?? '\0')));
-  const originalIds = working.map((e) => (isObject(e) ? idOf(e) : undefined));
+  const working = deletes.size === 0 ? orig : orig.filter((e) => !(isObject(e) && deletes.has(idOf(e) ?? '\0')));
+  // One entry per merged element, carrying its identity and original position so ordering never
+  // recomputes identities (lists of thousands of env vars stay linear).
+  const entries: OrderEntry<Json>[] = new Array(working.length);
   const index = new Map<string, number>();
-  originalIds.forEach((id, i) => {
+  for (let i = 0; i < working.length; i++) {
+    const e = working[i];
+    const id = isObject(e) ? idOf(e) : undefined;
+    entries[i] = { value: e, id, original: i };
     if (id !== undefined && !index.has(id)) index.set(id, i);
-  });
-  const merged: Json[] = working;
-  const patchIds: string[] = [];
-  plain.forEach((e, i) => {
-    const id = requireId(e, idOf, keyName, path, i);
-    patchIds.push(id);
-    const pos = index.get(id);
-    const at = `${path}[${keyName}=${String(e[keyName])}]`;
-    if (pos !== undefined) {
-      const r = mergeMap(merged[pos] as JsonObject, e, fm.fields, at);
-      merged[pos] = r === DELETE ? {} : r;
-    } else {
-      const v = freshObject(e, fm.fields, at);
-      if (v === DELETE) return;
-      merged.push(v);
-      index.set(id, merged.length - 1);
-    }
-  });
-  const orderIds = order ? order.map((o, i) => (isObject(o) ? requireId(o, idOf, keyName, `${path} $setElementOrder`, i) : String(o))) : patchIds;
-  const inOrder = new Set(orderIds);
-  const elementId = (e: Json) => (isObject(e) ? idOf(e) : undefined);
-  const patchItems: Json[] = [];
-  const serverOnly: Json[] = [];
-  for (const e of merged) {
-    const id = elementId(e);
-    (id !== undefined && inOrder.has(id) ? patchItems : serverOnly).push(e);
   }
-  return normalizeElementOrder(patchItems, serverOnly, orderIds, originalIds, elementId);
+  const patchIds: string[] = new Array(plain.length);
+  for (let i = 0; i < plain.length; i++) {
+    const e = plain[i];
+    const id = requireId(e, idOf, keyName, path, i);
+    patchIds[i] = id;
+    const pos = index.get(id);
+    if (pos !== undefined) {
+      const r = mergeMap(entries[pos].value as JsonObject, e, fm.fields, `${path}[${i}]`);
+      entries[pos].value = r === DELETE ? {} : r;
+    } else {
+      const v = freshObject(e, fm.fields, `${path}[${i}]`);
+      if (v === DELETE) continue;
+      index.set(id, entries.length);
+      entries.push({ value: v, id, original: -1 });
+    }
+  }
+  const orderIds = order ? order.map((o, i) => (isObject(o) ? requireId(o, idOf, keyName, `${path} $setElementOrder`, i) : String(o))) : patchIds;
+  const orderPos = firstPositions(orderIds);
+  const patchItems: OrderEntry<Json>[] = [];
+  const serverOnly: OrderEntry<Json>[] = [];
+  for (const e of entries) (e.id !== undefined && orderPos.has(e.id) ? patchItems : serverOnly).push(e);
+  return orderMergedEntries(patchItems, serverOnly, orderPos);
 }
 
 function mergePrimitiveList(orig: Json[], patch: Json[], order?: Json[]): Json[] {
