@@ -1,7 +1,7 @@
 // yaml prints `value # comment` with exactly one space; the input may have aligned comments with several.
 // Before a render, the original gap is smuggled into each inline comment with a marker that our
 // `commentString` option turns back into those spaces, so unchanged lines of a changed document stay equal.
-import { isScalar, visit } from 'yaml';
+import { isCollection, isPair, isScalar } from 'yaml';
 import type { Node, Scalar } from 'yaml';
 
 const MARK = '\u0000gap:';
@@ -26,8 +26,14 @@ export function markCommentGaps(root: unknown, text: string): () => void {
     marked.push([node, node.comment]);
     node.comment = `${MARK}${gap[1].slice(1)}\u0000${node.comment}`;
   };
-  if (isScalar(root)) mark(root);
-  else if (root && typeof root === 'object') visit(root as Node, { Scalar: (_key, node) => mark(node) });
+  // An iterative walk: cheaper than visit() for the thousands of items of a large ResourceList.
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isScalar(node)) mark(node);
+    else if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) for (const item of node.items) stack.push(item);
+  }
   return () => {
     for (const [node, comment] of marked) node.comment = comment;
   };

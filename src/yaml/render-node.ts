@@ -21,7 +21,9 @@ export interface RenderTarget {
 
 /** The trailing whitespace of a byte range that is about to be replaced. */
 export function trailingWhitespace(text: string): string {
-  return /[ \t\r\n]*$/.exec(text)?.[0] ?? '';
+  let i = text.length;
+  while (i > 0 && ' \t\r\n'.includes(text[i - 1])) i--;
+  return text.slice(i);
 }
 
 export function renderNode(node: unknown, target: RenderTarget): string {
@@ -31,7 +33,9 @@ export function renderNode(node: unknown, target: RenderTarget): string {
   const doc = new Document(null, PARSE_OPTIONS);
   registerSource(doc, { text: target.text, shift: target.column });
   const restoreProps = detachOutsideProps(node);
-  const restoreGaps = markCommentGaps(node, target.text);
+  const range = (node as Node | null)?.range;
+  const mayHaveComments = !range || target.text.slice(range[0], range[2]).includes('#');
+  const restoreGaps = mayHaveComments ? markCommentGaps(node, target.text) : () => {};
   let out: string;
   try {
     doc.contents = node as Node;
