@@ -32,7 +32,8 @@ export function renderNode(node: unknown, target: RenderTarget): string {
   if (flow) quoteNewStrings(node as Node);
   const doc = new Document(null, PARSE_OPTIONS);
   registerSource(doc, { text: target.text, shift: target.column });
-  const restoreProps = detachOutsideProps(node);
+  const tail = originalTrailingComments(node, target.text);
+  const restoreProps = detachOutsideProps(node, target.text);
   const range = (node as Node | null)?.range;
   const mayHaveComments = !range || target.text.slice(range[0], range[2]).includes('#');
   const restoreGaps = mayHaveComments ? markCommentGaps(node, target.text) : () => {};
@@ -51,17 +52,34 @@ export function renderNode(node: unknown, target: RenderTarget): string {
       .map((line, i) => (i === 0 || line === '' ? line : pad + line))
       .join('\n');
   }
+  if (tail !== undefined) {
+    // The comment lines after a block collection's last entry go back verbatim (blank lines, columns).
+    return (target.crlf ? out.replace(/\r?\n/g, '\r\n') : out) + tail;
+  }
   out = out.replace(/\n$/, '');
   return (target.crlf ? out.replace(/\r?\n/g, '\r\n') : out) + target.trailing;
 }
 
+const COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*$/;
+
+/** The original text of the comment lines that end a block collection's range, if that is what is there. */
+function originalTrailingComments(node: unknown, text: string): string | undefined {
+  if (!isCollection(node) || node.flow || !node.range || !node.comment) return undefined;
+  const [, valueEnd, nodeEnd] = node.range;
+  if (valueEnd >= nodeEnd || text[valueEnd - 1] !== '\n') return undefined;
+  const tail = text.slice(valueEnd, nodeEnd);
+  return COMMENT_LINES.test(tail) && tail.includes('#') ? tail : undefined;
+}
+
 /** Temporarily remove the parts of a node that are printed before its range. */
-function detachOutsideProps(node: unknown): () => void {
+function detachOutsideProps(node: unknown, text: string): () => void {
   if (!(isScalar(node) || isCollection(node))) return () => {};
   const n = node as Node & { anchor?: string; tag?: string };
   // Only original nodes have bytes before their range; a new node must print its own props.
   if (!n.range) return () => {};
-  const saved = { commentBefore: n.commentBefore, spaceBefore: n.spaceBefore, anchor: n.anchor, tag: n.tag };
+  const saved = { commentBefore: n.commentBefore, spaceBefore: n.spaceBefore, anchor: n.anchor, tag: n.tag, comment: n.comment };
+  // Trailing comment lines are copied from the input instead (see originalTrailingComments).
+  if (isCollection(n) && !n.flow && originalTrailingComments(n, text) !== undefined) n.comment = undefined;
   n.commentBefore = undefined;
   n.spaceBefore = undefined;
   n.anchor = undefined;
@@ -77,6 +95,7 @@ function detachOutsideProps(node: unknown): () => void {
   }
   return () => {
     n.commentBefore = saved.commentBefore;
+    n.comment = saved.comment;
     n.spaceBefore = saved.spaceBefore;
     n.anchor = saved.anchor;
     n.tag = saved.tag;

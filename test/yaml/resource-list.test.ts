@@ -124,6 +124,14 @@ test('a pretty-printed JSON ResourceList keeps its line breaks around a changed 
   t.deepEqual(JSON.parse(out).items, [{ kind: 'A', spec: { x: 2, y: 'on' } }]);
 });
 
+test('comments between items (with blank lines) keep their bytes when the items around them change', (t) => {
+  const text = 'kind: ResourceList\nitems:\n- kind: A\n  x: 1\n# comment about B\n- kind: B\n  y: 2\n\n  # indented trailing\n- kind: C\n';
+  const list = parseResourceList(text);
+  list.items[0].update({ kind: 'A', x: 2 });
+  list.items[1].update({ kind: 'B', y: 3 });
+  t.is(list.toString(), text.replace('x: 1', 'x: 2').replace('y: 2', 'y: 3'));
+});
+
 test('isResourceList tells a ResourceList from a plain stream cheaply', (t) => {
   t.true(isResourceList(RESOURCE_LIST));
   t.true(isResourceList('# comment\n---\napiVersion: config.kubernetes.io/v1\nkind: "ResourceList"\nitems: []\n'));
