@@ -30,8 +30,11 @@ export function detectLayout(root: unknown, text: string): LayoutStyle {
         const value = pair.value as Node | null;
         if (keyStart !== undefined && value?.range && isCollection(value) && !value.flow && value.items.length > 0) {
           const delta = columnOf(text, firstItemStart(value) ?? value.range[0]) - columnOf(text, keyStart);
-          if (isMap(value) && indent === undefined && delta > 0) indent = delta;
-          if (isSeq(value) && indentSeq === undefined) indentSeq = columnOf(text, value.range[0]) > columnOf(text, keyStart);
+          if (isMap(value) && indent === undefined && delta > 0 && text[value.range[0]] !== '{') indent = delta;
+          // Only a sequence written in block style in the input tells (a filled `[]` has no dash).
+          if (isSeq(value) && indentSeq === undefined && text[value.range[0]] === '-') {
+            indentSeq = columnOf(text, value.range[0]) > columnOf(text, keyStart);
+          }
         }
       }
     }

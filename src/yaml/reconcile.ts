@@ -65,6 +65,7 @@ export class Reconciler {
       kept.push(newPair(key, next[key]));
       changed = true;
     }
+    blockIfWasEmpty(map, kept.length);
     map.items = kept;
     return { node: map, changed };
   }
@@ -160,9 +161,16 @@ export class Reconciler {
       if (result.changed) changed = true;
       items.push(result.node);
     }
+    blockIfWasEmpty(seq, items.length);
     seq.items = items;
     return { node: seq, changed };
   }
+}
+
+/** `[]` and `{}` are flow only because that is how empty is written: once filled, use block style
+ *  (inside a flow collection yaml still prints flow, so JSON input stays JSON). */
+function blockIfWasEmpty(collection: YAMLMap | YAMLSeq, newSize: number): void {
+  if (collection.flow && collection.items.length === 0 && newSize > 0) collection.flow = false;
 }
 
 /** Old item indexes with the same identity, in order; `next` is the first not yet considered. */

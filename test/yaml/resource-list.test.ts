@@ -98,7 +98,7 @@ test('indented (wide) items and an item without a final newline are spliced at t
   const list = parseResourceList(text, 'wide.yaml');
   list.items[0].update({ kind: 'A', spec: { x: 1 } });
   list.items[1].update({ kind: 'B', metadata: { name: 'b', labels: { l: 'v' } } });
-  t.is(list.toString(), 'kind: ResourceList\nitems:\n  -   kind: A\n      spec: {x: 1}\n  - kind: B\n    metadata: {name: b, labels: {l: v}}');
+  t.is(list.toString(), 'kind: ResourceList\nitems:\n  -   kind: A\n      spec:\n        x: 1\n  - kind: B\n    metadata: {name: b, labels: {l: v}}');
 });
 
 test('a JSON ResourceList is accepted; changed items stay valid and results are JSON', (t) => {

@@ -195,3 +195,9 @@ test('a literal block in a changed document keeps its exact text (keep-chomping 
   t.deepEqual(parseStream(out, 'again.yaml').docs[0].value, value);
   t.true(out.startsWith('a: |\n  one\n     two\n\n  three\n'), out);
 });
+
+test('an empty flow [] or {} that gets content becomes a block collection', (t) => {
+  const stream = parseStream('spec:\n  volumes: []\n  nodeSelector: {}\n  tolerations: [a]\n', 'e.yaml');
+  stream.docs[0].update({ spec: { volumes: [{ name: 'v' }], nodeSelector: { zone: 'a' }, tolerations: ['a', 'b'] } });
+  t.is(stream.toString(), 'spec:\n  volumes:\n  - name: v\n  nodeSelector:\n    zone: a\n  tolerations: [a, b]\n');
+});
