@@ -33,7 +33,8 @@ function onPath(name: string): string | undefined {
 
 /** The tool's absolute path: `$KPT` / `$KUBECTL` first, then kubectl from scripts/install-tools.sh, then PATH. */
 export function findTool(name: ToolName): string | undefined {
-  const override = process.env[name.toUpperCase().replace('-', '_')];
+  // Only kpt and kubectl take an override: PRE_COMMIT is set to 1 inside pre-commit hooks.
+  const override = name === 'kpt' || name === 'kubectl' ? process.env[name.toUpperCase()] : undefined;
   if (override && isExecutable(override)) return override;
   if (name === 'kubectl' && isExecutable(join(repoRoot, '.tmp/tools/kubectl'))) return join(repoRoot, '.tmp/tools/kubectl');
   return onPath(name);
