@@ -60,9 +60,11 @@ export function processDocuments(
       for (const w of decision.warnings) results.push(workloadResult('warning', 'warning', w, ref, fieldPath, doc.origin));
       if (!decision.inject) {
         const stale = typeof pod.metadata.annotations?.[STATUS] === 'string';
-        const message = stale
+        // istioctl kube-inject's own wording for the two skips it reports, so logs grep the same.
+        const upstream = decision.reason === 'skipped/host-network' ? `Skipping injection because ${loc.kind} ${JSON.stringify(qualifiedName(loc))} has host networking enabled: ` : '';
+        const message = upstream + (stale
           ? `${decision.message}; it still carries a sidecar from an earlier injection (remove it, or enable injection again)`
-          : decision.message;
+          : decision.message);
         results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
         continue;
       }
@@ -97,6 +99,10 @@ export function processDocuments(
     if (next !== undefined && mode.write) doc.update(next);
   }
   return { results, changed };
+}
+
+function qualifiedName(loc: PodTemplateLocation): string {
+  return loc.namespace ? `${loc.namespace}/${loc.name}` : loc.name;
 }
 
 function describe(loc: PodTemplateLocation): string {
