@@ -4,7 +4,8 @@
 #   docker build -t inject-istio-sidecar:dev .
 #   kpt fn eval ./manifests --image inject-istio-sidecar:dev -- selector=all
 #   docker run --rm -i inject-istio-sidecar:dev < resource-list.yaml        # the KRM function
-#   docker run --rm -p 8443:8443 -v "$PWD/certs:/certs:ro" inject-istio-sidecar:dev webhook ...
+#   docker run --rm -p 15017:15017 -v "$PWD/certs:/certs:ro" inject-istio-sidecar:dev \
+#     webhook --tls-cert-file /certs/tls.crt --tls-key-file /certs/tls.key
 #
 # Two stages: the build stage has npm, TypeScript and esbuild; the run stage has only Node and the
 # one-file bundle (yaml, ejs and fast-json-patch are inside it), so the image needs no network and
@@ -38,7 +39,8 @@ COPY --from=build /src/bin/inject-istio-sidecar.js ./bin/inject-istio-sidecar.js
 COPY --from=build /src/dist/bundle/inject-istio-sidecar.mjs ./dist/bundle/inject-istio-sidecar.mjs
 # distroless' nonroot user (65532); kpt may also run it as `nobody`: every file above is world-readable.
 USER 65532:65532
-EXPOSE 8443
+# The webhook's default port (`webhook --port`).
+EXPOSE 15017
 # No arguments = the KRM function (ResourceList on stdin), which is how `kpt fn render/eval --image`
 # and kustomize's container runtime call it; `docker run IMAGE webhook ...` selects the webhook.
 ENTRYPOINT ["/nodejs/bin/node", "/app/bin/inject-istio-sidecar.js"]
