@@ -1,19 +1,33 @@
 // The `values` document (key `values` of istio-sidecar-injector, or a Helm values file).
-// A values document given by the user REPLACES the built-in default document rather than being
-// deep-merged into it: that is what Istio does with the ConfigMap's `values` key (the injector
-// reads only that document; chart defaults were already folded in by Helm when it was rendered).
-// So a hand-written values file must be complete for the keys the templates read; to customise a
-// stock install, start from `kubectl get cm istio-sidecar-injector -o jsonpath='{.data.values}'`.
+// A values document given by the user is deep-merged onto Istio 1.32's chart defaults the way Helm
+// merges a values file: maps merge key by key; lists, scalars and nulls replace (a null keeps its
+// meaning, e.g. `resources.requests.cpu: null` drops that entry through omitNil). A complete document
+// (what `kubectl get cm istio-sidecar-injector -o jsonpath='{.data.values}'` returns) therefore
+// behaves exactly as in the cluster, and a short file such as `{global: {tag: 1.31.0}}` changes only
+// what it names instead of leaving the templates without the keys they read.
 import type { IstioValues } from './types.js';
 import { DEFAULT_VALUES } from './defaults/values.js';
-import type { Json } from '../k8s/types.js';
+import type { Json, JsonObject } from '../k8s/types.js';
 import { readObjectDocument, sourceOf } from './parse-document.js';
 
 /** `input`: YAML/JSON text or a parsed object; `origin` names it in errors (a file path, a ConfigMap key). */
 export function parseValues(input: string | Json, origin: string): IstioValues {
-  return readObjectDocument(sourceOf(input, origin), 'values');
+  return mergeValues(defaultValues(), readObjectDocument(sourceOf(input, origin), 'values'));
 }
 
 export function defaultValues(): IstioValues {
   return structuredClone(DEFAULT_VALUES);
+}
+
+function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = out[key];
+    out[key] = isObject(current) && isObject(value) ? mergeValues(current, value) : value;
+  }
+  return out;
+}
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

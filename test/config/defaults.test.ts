@@ -64,9 +64,16 @@ test('buildSettings takes revision, tags and namespace default from values, over
   t.deepEqual(withTemplate.templates.custom, { name: 'custom', source: '<%= 1 %>', origin: 'x.ejs' });
 });
 
-test('a user values document replaces the defaults instead of merging', (t) => {
-  const s = buildSettings({ values: { text: 'global:\n  hub: my.registry\n', origin: 'values.yaml' } });
-  t.deepEqual(s.values, { global: { hub: 'my.registry' } });
+test('a user values document is merged onto the chart defaults like a Helm values file', (t) => {
+  const s = buildSettings({ values: { text: 'global:\n  hub: my.registry\n  imagePullSecrets: [a]\n  proxy:\n    resources:\n      requests:\n        cpu: null\n', origin: 'values.yaml' } });
+  const global = s.values.global as any;
+  t.is(global.hub, 'my.registry');
+  t.is(global.tag, (DEFAULT_VALUES.global as any).tag, 'keys the file does not name keep their default');
+  t.is(global.istioNamespace, 'istio-system');
+  t.deepEqual(global.imagePullSecrets, ['a'], 'lists replace');
+  t.is(global.proxy.resources.requests.cpu, null, 'a null replaces (omitNil drops it later)');
+  t.is(global.proxy.resources.requests.memory, (DEFAULT_VALUES.global as any).proxy.resources.requests.memory);
+  t.is((DEFAULT_VALUES.global as any).hub === 'my.registry', false, 'the embedded defaults are not mutated');
 });
 
 test('values parse errors name the file and line', (t) => {
