@@ -3,7 +3,7 @@
 import test from 'ava';
 import { isResourceList, parseResourceList } from '../../src/yaml/index.js';
 import type { Json } from '../../src/k8s/types.js';
-import { RESOURCE_LIST } from './fixtures.js';
+import { RESOURCE_LIST, TORTURE } from './fixtures.js';
 import { lineDiff } from './line-diff.js';
 
 const clone = (value: Json): any => structuredClone(value);
@@ -130,6 +130,21 @@ test('comments between items (with blank lines) keep their bytes when the items 
   list.items[0].update({ kind: 'A', x: 2 });
   list.items[1].update({ kind: 'B', y: 3 });
   t.is(list.toString(), text.replace('x: 1', 'x: 2').replace('y: 2', 'y: 3'));
+});
+
+test('the torture document as a compact item: a change adds only its lines; block scalars keep their text', (t) => {
+  const body = TORTURE.replace(/^# file header comment\n\n# doc comment\n/, '');
+  const item = body.replace(/\n(?=.)/g, '\n  ');
+  const text = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- ${item}- kind: Other\n`;
+  const list = parseResourceList(text, 'torture-list.yaml');
+  t.is(list.toString(), text);
+  const value = clone(list.items[0].value);
+  value.metadata.annotations['sidecar.istio.io/status'] = '{"a":[1]}';
+  value.data.oct = 755; // equal value: the node (and `0755`) stays
+  list.items[0].update(value);
+  const diff = lineDiff(text, list.toString());
+  t.deepEqual(diff.removed, []);
+  t.deepEqual(diff.added, ['      sidecar.istio.io/status: \'{"a":[1]}\'']);
 });
 
 test('isResourceList tells a ResourceList from a plain stream cheaply', (t) => {

@@ -1,4 +1,6 @@
 // Untouched documents and items come out byte-for-byte, whatever YAML features they use.
+// CRLF decision: untouched bytes are never touched, so CRLF input stays CRLF; a re-rendered document or
+// item uses CRLF when the input's first line break is CRLF (mixed line endings are kept only where untouched).
 import test from 'ava';
 import { parseStream, parseResourceList } from '../../src/yaml/index.js';
 import { DEPLOYMENT, RESOURCE_LIST, STREAM, TORTURE } from './fixtures.js';
