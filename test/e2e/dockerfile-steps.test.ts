@@ -4,7 +4,7 @@
 // for the run image, then the ENTRYPOINT (as the USER it names, when we can switch user) on a sample
 // ResourceList with an empty environment, as kpt's container runtime would start it.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
@@ -121,7 +121,7 @@ items:
   data: {mode: "0755"}
 `;
 
-test('the Dockerfile, replayed without Docker, builds an image whose entrypoint is the KRM function and needs no node_modules', (t) => {
+test('the Dockerfile, replayed without Docker, builds an image whose entrypoint is the KRM function and needs no node_modules', async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'iis-docker-'));
   chmodSync(work, 0o755);
   const context = join(work, 'context');
@@ -185,4 +185,43 @@ test('the Dockerfile, replayed without Docker, builds an image whose entrypoint 
   const webhookHelp = run(['webhook', '--help'], '');
   t.is(webhookHelp.status, 0, `overriding the args selects the webhook: ${webhookHelp.stderr}`);
   t.regex(webhookHelp.stdout, /webhook/);
+
+  // And the webhook serves from the image: /ready, then an AdmissionReview answered with a patch.
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const webhookArgs = ['webhook', '--insecure-http', '--address', '127.0.0.1', '--port', String(port)];
+  const server = spawn(canSwitch ? 'setpriv' : process.execPath, canSwitch ? [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', process.execPath, ...argv, ...webhookArgs] : [...argv, ...webhookArgs], {
+    cwd: runImage.path('/app'),
+    env: { PATH: '/usr/bin:/bin' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let serverLog = '';
+  server.stderr!.on('data', (c: Buffer) => (serverLog += c.toString()));
+  try {
+    let ready = false;
+    for (let i = 0; i < 100 && !ready && server.exitCode === null; i++) {
+      ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
+    }
+    t.true(ready, `the webhook became ready: ${serverLog}`);
+    const review = {
+      apiVersion: 'admission.k8s.io/v1',
+      kind: 'AdmissionReview',
+      request: {
+        uid: '0d2c6e1a-0000-4000-8000-000000000001',
+        kind: { group: '', version: 'v1', kind: 'Pod' },
+        resource: { group: '', version: 'v1', resource: 'pods' },
+        namespace: 'shop',
+        operation: 'CREATE',
+        object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'shop' }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } },
+      },
+    };
+    const res = await fetch(`http://127.0.0.1:${port}/inject`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(review) });
+    t.is(res.status, 200);
+    const answer = (await res.json()) as { response: { uid: string; allowed: boolean; patch?: string } };
+    t.is(answer.response.uid, review.request.uid);
+    t.true(answer.response.allowed);
+    t.true(Buffer.from(answer.response.patch ?? '', 'base64').toString().includes('istio-proxy'), 'the patch adds istio-proxy');
+  } finally {
+    server.kill('SIGTERM');
+  }
 });
