@@ -94,6 +94,11 @@ test('deep block nesting within the bound still parses', (t) => {
   text += `${' '.repeat(100)}leaf: 1\n`;
   const stream = parseStream(text, 'ok.yaml');
   t.is(stream.toString(), text);
+  const flow = `a: ${'['.repeat(250)}1${']'.repeat(250)}\n`;
+  const nested = parseStream(flow, 'flow.yaml');
+  let depth = 0;
+  for (let v = (nested.docs[0].value as { a: unknown }).a; Array.isArray(v); v = v[0]) depth++;
+  t.is(depth, 250);
 });
 
 test('__proto__ is an ordinary key: kept as data, no prototype pollution, written back', (t) => {
