@@ -121,7 +121,7 @@ items:
   data: {mode: "0755"}
 `;
 
-test('the Dockerfile, replayed without Docker, builds an image whose entrypoint is the KRM function and needs no node_modules', async (t) => {
+test('the Dockerfile, replayed without Docker, builds an image whose entrypoint is the KRM function (the webhook by args) and needs no node_modules', async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'iis-docker-'));
   chmodSync(work, 0o755);
   const context = join(work, 'context');
