@@ -9,8 +9,7 @@ import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
-import { registerSource } from './source-registry.js';
-import { toStringOptions } from './yaml-options.js';
+import { DEFAULT_LAYOUT } from './yaml-options.js';
 
 interface StreamPart {
   doc: Document.Parsed;
@@ -41,7 +40,9 @@ export function parseStream(text: string, file: string): YamlStream {
     );
     // Convert now: a bad document (alias bomb, alias cycle) is an input error at parse time.
     void handle.value;
-    parts.push({ doc, handle, start, end, contentStart: range?.[0], contentEnd: range?.[2] });
+    // An empty document (`---` alone, or only comments) has an empty null scalar, or nothing, as content.
+    const hasContent = range !== undefined && range[1] > range[0];
+    parts.push({ doc, handle, start, end, contentStart: hasContent ? range[0] : undefined, contentEnd: hasContent ? range[2] : undefined });
     start = end;
   });
   return new Stream(parsed, parts);
@@ -72,18 +73,19 @@ class Stream implements YamlStream {
         });
         out += text.slice(part.contentEnd, part.end);
       } else {
-        out += this.renderWholeDocument(part);
+        out += this.renderIntoEmptyDocument(part);
       }
     }
     return out;
   }
 
-  /** A document that had no content (only comments) and got some: print the document itself. */
-  private renderWholeDocument(part: StreamPart): string {
+  /** A document that had no content (only `---` or comments) and got some: add it after what is there. */
+  private renderIntoEmptyDocument(part: StreamPart): string {
     const { text, crlf } = this.parsed;
-    registerSource(part.doc, { text, shift: 0 });
-    let out = part.doc.toString(toStringOptions(detectLayout(part.doc.contents, text)));
-    if (part.end === text.length && !text.endsWith('\n')) out = out.replace(/\n$/, '');
-    return crlf ? out.replace(/\r?\n/g, '\r\n') : out;
+    const lineBreak = crlf ? '\r\n' : '\n';
+    const existing = text.slice(part.start, part.end);
+    const separator = existing === '' || existing.endsWith('\n') ? '' : lineBreak;
+    const rendered = renderNode(part.handle.node, { text, column: 0, trailing: lineBreak, crlf, layout: DEFAULT_LAYOUT });
+    return existing + separator + rendered;
   }
 }

@@ -55,6 +55,13 @@ test('a stream without a final newline, with a leading --- and a comment-only do
   t.is(stream.toString(), '---\n# only a comment\n---\na: 1\n---\nb: [1, 2, 3]');
 });
 
+test('content given to an empty document goes after its separator and comments', (t) => {
+  const stream = parseStream('---\n# only a comment\n---\na: 1\n---', 'e.yaml');
+  stream.docs[0].update({ x: 1 });
+  stream.docs[2].update({ z: 'on' });
+  t.is(stream.toString(), '---\n# only a comment\nx: 1\n---\na: 1\n---\nz: "on"\n');
+});
+
 test('CRLF input: untouched bytes stay CRLF and a changed document is written with CRLF too', (t) => {
   const text = STREAM.replace(/\n/g, '\r\n');
   const stream = parseStream(text, 'crlf.yaml');
