@@ -204,8 +204,13 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return new Promise((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
+        // Keep-alive connections whose last request finishes after this point become idle later;
+        // close them as they do, so the process does not wait for the client's idle timeout.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           listening = false;
           resolve();
         });
