@@ -13,7 +13,7 @@ import { NodeHandle } from './doc-handle.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
-import { JsonConverter, aliasBudgetFor } from './node-to-json.js';
+import { JsonConverter, YamlStructureError, aliasBudgetFor } from './node-to-json.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
 
 interface ItemPart {
@@ -66,10 +66,14 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
     });
   }
   const functionConfigNode = root.get('functionConfig', true);
-  const functionConfig =
-    functionConfigNode === undefined
-      ? undefined
-      : new JsonConverter(anchors, aliasBudgetFor(text.length)).toJson(functionConfigNode);
+  let functionConfig: Json | undefined;
+  try {
+    if (functionConfigNode !== undefined) functionConfig = new JsonConverter(anchors, aliasBudgetFor(text.length)).toJson(functionConfigNode);
+  } catch (error) {
+    if (!(error instanceof YamlStructureError)) throw error;
+    const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;
+    throw new YamlInputError(`functionConfig: ${error.message}`, file, parsed.lineOf(at));
+  }
   return new ResourceList(parsed, doc, root, items, functionConfig);
 }
 

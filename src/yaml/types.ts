@@ -27,12 +27,16 @@ function oneLine(text: string): string {
 
 export interface YamlDocHandle {
   /** Plain JSON view of the document (or of one ResourceList item). Scalars typed as YAML 1.2 core would;
-   *  integers beyond 2^53 become (lossy) numbers, but an unchanged value never rewrites their node. */
+   *  integers beyond 2^53 become (lossy) numbers, but an unchanged value never rewrites their node.
+   *  Merge keys are applied and aliases expanded. The object is cached until the next changing update():
+   *  edit it (or a copy) and pass it to update(). */
   readonly value: Json;
   /** 1-based line where this document/item starts in its source, and its index in the stream/items. */
   readonly line: number;
   readonly index: number;
-  /** Replace the content with `next`, touching only nodes whose values differ. Returns true if anything changed. */
+  /** Replace the content with `next`, touching only nodes whose values differ: equal scalars keep their
+   *  node and bytes, maps keep key order (new keys appended in `next` order, `undefined` = absent), lists
+   *  match items by `name` (maps) or by value and follow `next` order. Returns true if anything changed. */
   update(next: Json): boolean;
   /** True once any update() changed this document. */
   readonly changed: boolean;

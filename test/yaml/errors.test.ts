@@ -71,6 +71,10 @@ test('an alias bomb is refused with a clear error, quickly', (t) => {
   ].join('\n');
   const error = inputError(t, () => parseStream(bomb, 'bomb.yaml'));
   t.regex(error.message, /^bomb\.yaml:\d+: ConfigMap\/lol: aliases expand to too many nodes/);
+  const inConfig = inputError(t, () =>
+    parseResourceList(`kind: ResourceList\nitems: []\nfunctionConfig:\n  ${bomb.replace(/\n(?=.)/g, '\n  ')}`, 'fc.yaml'),
+  );
+  t.regex(inConfig.message, /^fc\.yaml:\d+: functionConfig: aliases expand to too many nodes/);
   const inList = inputError(t, () => parseResourceList(`kind: ResourceList\nitems:\n- ${bomb.replace(/\n(?=.)/g, '\n  ')}`, 'rl.yaml'));
   t.regex(inList.message, /^rl\.yaml:\d+: ConfigMap\/lol: aliases expand to too many nodes/);
 });
