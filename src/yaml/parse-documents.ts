@@ -22,11 +22,13 @@ export function parseDocuments(text: string, file: string): ParsedText {
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
   const docs: Document.Parsed[] = [];
+  let docTokens = 0;
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
+      docTokens++;
       const tooDeep = findExcessiveNesting(token, MAX_NESTING_DEPTH);
       if (tooDeep) {
-        throw new YamlInputError(`document ${docs.length + 1} is nested more than ${MAX_NESTING_DEPTH} levels deep`, file, lineOf(tooDeep.offset));
+        throw new YamlInputError(`document ${docTokens} is nested more than ${MAX_NESTING_DEPTH} levels deep`, file, lineOf(tooDeep.offset));
       }
     }
     for (const doc of composer.next(token)) docs.push(doc);

@@ -90,6 +90,8 @@ test('100000 nested [ are refused cleanly (no stack overflow, no memory blow-up)
   t.regex(error.message, /^deep\.yaml:1: document 1 is nested more than \d+ levels deep$/);
   const dashes = `kind: ResourceList\nitems:\n- ${'- '.repeat(50000)}x\n`;
   t.regex(inputError(t, () => parseResourceList(dashes)).message, /^<stdin>:3: document 1 is nested more than/);
+  const third = `a: 1\n---\nb: 2\n---\nc: ${'{x: '.repeat(1000)}1${'}'.repeat(1000)}\n`;
+  t.regex(inputError(t, () => parseStream(third, 's.yaml')).message, /^s\.yaml:5: document 3 is nested more than \d+ levels deep$/);
 });
 
 test('deep block nesting within the bound still parses', (t) => {
