@@ -6,6 +6,7 @@ import type { YamlDocHandle } from './types.js';
 import { YamlInputError } from './types.js';
 import type { AnchorIndex } from './anchor-index.js';
 import { JsonConverter, YamlStructureError, aliasBudgetFor } from './node-to-json.js';
+import type { JsonBudget } from './node-to-json.js';
 import { Reconciler } from './reconcile.js';
 import { jsonEqual } from './json-equal.js';
 import { inlineAliases } from './inline-aliases.js';
@@ -20,8 +21,11 @@ export interface NodeSlot {
 export interface HandleSource {
   file: string;
   anchors: AnchorIndex;
-  /** Length of the bytes this handle covers: scales the alias-expansion budget. */
+  /** Length of the bytes this handle covers: scales the alias-expansion budget of later conversions. */
   sourceLength: number;
+  /** Shared by every handle of one input for its first conversion, so many small documents that each
+   *  expand aliases a little cannot add up to an explosion. */
+  parseBudget: JsonBudget;
   lineOf(offset: number): number;
 }
 
@@ -39,7 +43,8 @@ export class NodeHandle implements YamlDocHandle {
 
   get value(): Json {
     if (!this.viewReady) {
-      this.view = this.toJson(this.slot.get());
+      const node = this.slot.get();
+      this.view = this.located(() => this.converter(this.dirty ? undefined : this.source.parseBudget).toJson(node));
       this.viewReady = true;
     }
     return this.view as Json;
@@ -86,8 +91,8 @@ export class NodeHandle implements YamlDocHandle {
     this.slot.set(node);
   }
 
-  private converter(): JsonConverter {
-    return new JsonConverter(this.source.anchors, aliasBudgetFor(this.source.sourceLength));
+  private converter(budget?: JsonBudget): JsonConverter {
+    return new JsonConverter(this.source.anchors, budget ?? aliasBudgetFor(this.source.sourceLength));
   }
 
   private toJson(node: unknown): Json {

@@ -41,6 +41,7 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
   }
 
   const anchors = new AnchorIndex(root, text.includes('&'));
+  const parseBudget = aliasBudgetFor(text.length);
   const itemsNode = root.get('items', true);
   const items: ItemPart[] = [];
   if (itemsNode !== undefined && !(isScalar(itemsNode) && itemsNode.value === null)) {
@@ -59,7 +60,7 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
         { get: () => seq.items[index], set: (next) => (seq.items[index] = next) },
         line,
         index,
-        { file, anchors, sourceLength: range[2] - range[0], lineOf: parsed.lineOf },
+        { file, anchors, sourceLength: range[2] - range[0], lineOf: parsed.lineOf, parseBudget },
       );
       void handle.value;
       items.push({ handle, start: range[0], end: range[2] });
@@ -68,7 +69,7 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
   const functionConfigNode = root.get('functionConfig', true);
   let functionConfig: Json | undefined;
   try {
-    if (functionConfigNode !== undefined) functionConfig = new JsonConverter(anchors, aliasBudgetFor(text.length)).toJson(functionConfigNode);
+    if (functionConfigNode !== undefined) functionConfig = new JsonConverter(anchors, parseBudget).toJson(functionConfigNode);
   } catch (error) {
     if (!(error instanceof YamlStructureError)) throw error;
     const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;

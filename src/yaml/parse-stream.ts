@@ -7,6 +7,7 @@ import { parseDocuments } from './parse-documents.js';
 import type { ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
+import { aliasBudgetFor } from './node-to-json.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
@@ -25,6 +26,7 @@ interface StreamPart {
 export function parseStream(text: string, file: string): YamlStream {
   const parsed = parseDocuments(text, file);
   const mayHaveAnchors = text.includes('&');
+  const parseBudget = aliasBudgetFor(text.length);
   const parts: StreamPart[] = [];
   let start = 0;
   parsed.docs.forEach((doc, index) => {
@@ -36,7 +38,7 @@ export function parseStream(text: string, file: string): YamlStream {
       { get: () => doc.contents, set: (node) => (doc.contents = node as Document.Parsed['contents']) },
       firstLine,
       index,
-      { file, anchors: new AnchorIndex(doc.contents, mayHaveAnchors), sourceLength: end - start, lineOf: parsed.lineOf },
+      { file, anchors: new AnchorIndex(doc.contents, mayHaveAnchors), sourceLength: end - start, lineOf: parsed.lineOf, parseBudget },
     );
     // Convert now: a bad document (alias bomb, alias cycle) is an input error at parse time.
     void handle.value;

@@ -79,6 +79,14 @@ test('an alias bomb is refused with a clear error, quickly', (t) => {
   t.regex(inList.message, /^rl\.yaml:\d+: ConfigMap\/lol: aliases expand to too many nodes/);
 });
 
+test('many items that each expand aliases a little are bounded together', (t) => {
+  const anchor = `- kind: Base\n  data: &a [${new Array(1000).fill('1').join(',')}]\n`;
+  const user = `- {kind: User, data: [${new Array(100).fill('*a').join(',')}]}\n`;
+  const text = `kind: ResourceList\nitems:\n${anchor}${user.repeat(300)}`;
+  const error = inputError(t, () => parseResourceList(text, 'many.yaml'));
+  t.regex(error.message, /^many\.yaml:\d+: User: aliases expand to too many nodes/);
+});
+
 test('an alias that refers to its own anchor is an error, not a hang', (t) => {
   const error = inputError(t, () => parseStream('a: &x\n  b: *x\n', 'cycle.yaml'));
   t.regex(error.message, /^cycle\.yaml:2: alias \*x refers to itself/);
