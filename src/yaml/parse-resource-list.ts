@@ -24,7 +24,8 @@ interface ItemPart {
 
 export function parseResourceList(text: string, file = '<stdin>'): ResourceListHandle {
   const parsed = parseDocuments(text, file);
-  const docs = parsed.docs.filter((d) => d.contents !== null);
+  // A trailing `---` opens an empty document; only documents with content count.
+  const docs = parsed.docs.filter((d) => !isEmptyDocument(d));
   if (docs.length !== 1) {
     const line = docs[1] ? parsed.lineOf(docs[1].range[0]) : undefined;
     throw new YamlInputError(`expected one ResourceList document, found ${docs.length} documents`, file, line);
@@ -75,7 +76,13 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
     const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;
     throw new YamlInputError(`functionConfig: ${error.message}`, file, parsed.lineOf(at));
   }
-  return new ResourceList(parsed, doc, root, items, functionConfig);
+  return new ResourceList(parsed, root, items, functionConfig);
+}
+
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  if (contents === null) return true;
+  return isScalar(contents) && contents.value === null && contents.range[0] === contents.range[1];
 }
 
 interface Edit {
@@ -90,7 +97,6 @@ class ResourceList implements ResourceListHandle {
 
   constructor(
     private readonly parsed: ParsedText,
-    private readonly doc: Document.Parsed,
     private readonly root: YAMLMap,
     private readonly parts: ItemPart[],
     readonly functionConfig: Json | undefined,

@@ -51,6 +51,7 @@ test('an empty or missing items list is an empty ResourceList', (t) => {
   t.is(parseResourceList('kind: ResourceList\n').items.length, 0);
   t.is(parseResourceList('kind: ResourceList\nitems:\n').items.length, 0);
   t.is(parseResourceList('kind: ResourceList\nitems: []\n').items.length, 0);
+  t.is(parseResourceList('---\nkind: ResourceList\nitems: [{kind: A}]\n---\n').items.length, 1, 'a trailing --- is fine');
 });
 
 test('an alias bomb is refused with a clear error, quickly', (t) => {
