@@ -5,6 +5,7 @@ import { YamlInputError } from './types.js';
 import { findExcessiveNesting } from './nesting-depth.js';
 import { MAX_NESTING_DEPTH, PARSE_OPTIONS } from './yaml-options.js';
 import { describeDocument } from './describe-document.js';
+import { withPlainEnv } from './plain-env.js';
 
 export interface ParsedText {
   readonly text: string;
@@ -17,6 +18,10 @@ export interface ParsedText {
 }
 
 export function parseDocuments(text: string, file: string): ParsedText {
+  return withPlainEnv(() => parseWithoutEnvLookups(text, file));
+}
+
+function parseWithoutEnvLookups(text: string, file: string): ParsedText {
   const lines = new LineCounter();
   const lineOf = (offset: number): number => lines.linePos(offset).line;
   const parser = new Parser(lines.addNewLine);
