@@ -134,3 +134,11 @@ test('__proto__ is an ordinary key: kept as data, no prototype pollution, writte
   t.is(({} as Record<string, unknown>).polluted, undefined);
   t.is(stream.toString(), 'metadata:\n  __proto__:\n    polluted: "no"\n  name: x\n"__proto__": {polluted: 1}\n');
 });
+
+test('parsing leaves process.env as it was, also when the input is bad', (t) => {
+  const env = process.env;
+  parseStream('a: 1\n', 'ok.yaml');
+  t.is(process.env, env);
+  t.throws(() => parseStream('a: [\n', 'bad.yaml'), { instanceOf: YamlInputError });
+  t.is(process.env, env);
+});
