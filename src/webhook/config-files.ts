@@ -1,6 +1,6 @@
 // Which files the webhook's Settings come from: explicit flags, or a mounted ConfigMap directory
 // holding Istio's `config`, `values` and `mesh` keys as files (explicit flags win per document).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../config/types.js';
 import { buildSettings } from '../config/index.js';
@@ -20,6 +20,16 @@ export interface SettingsFlags {
 /** Resolves flags and `--config-dir` into absolute paths; a key missing from the directory means Istio's default. */
 export function resolveConfigFiles(flags: ConfigFiles & { configDir?: string }, cwd: string): ConfigFiles {
   const files: ConfigFiles = {};
+  if (flags.configDir !== undefined) {
+    const dir = resolve(cwd, flags.configDir);
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      throw new Error(`--config-dir ${flags.configDir}: no such directory`);
+    }
+    if (!isDir) throw new Error(`--config-dir ${flags.configDir} is not a directory`);
+  }
   const fromDir = (key: string) => {
     if (flags.configDir === undefined) return undefined;
     const p = resolve(cwd, join(flags.configDir, key));

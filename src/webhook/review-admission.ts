@@ -12,7 +12,7 @@ import { podDisplayName, podIdentity } from './pod-identity.js';
 /** The core functions the webhook calls; injected so the face can be tested and wired in one place. */
 export interface Engine {
   /** a.2 without namespace labels (the API server already applied the namespace selectors). */
-  injectRequired(pod: PodJson, settings: Settings): Decision;
+  injectRequired(pod: PodJson, settings: Settings): Decision & { warnings?: string[] };
   injectPod(req: InjectRequest, settings: Settings): InjectOutcome;
 }
 
@@ -35,6 +35,8 @@ export interface ReviewResult {
   /** Decision reason code, or the failure reason for metrics (`decode`, `pod`, `injection`). */
   reason: string;
   message?: string;
+  /** Observations worth a log line (e.g. an unrecognised sidecar.istio.io/inject value). */
+  warnings?: string[];
   uid: string;
   namespace: string;
   pod: string;
@@ -72,9 +74,10 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
   const base = { uid, namespace, pod: podName };
 
   const decision = ctx.engine.injectRequired(pod, ctx.settings);
+  const decisionWarnings = decision.warnings ?? [];
   if (!decision.inject) {
     return { ...base, httpStatus: 200, body: answer({ allowed: true }), verdict: 'skipped', reason: decision.reason,
-      message: decision.message };
+      message: decision.message, warnings: decisionWarnings };
   }
 
   let outcome: InjectOutcome;
@@ -99,7 +102,8 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
   const response: Omit<AdmissionResponse, 'uid'> = { allowed: true, patch, patchType: 'JSONPatch' };
   if (outcome.warnings.length > 0) response.warnings = outcome.warnings;
   return { ...base, httpStatus: 200, body: answer(response), verdict: 'injected',
-    reason: outcome.wasInjected ? 'reinjected' : 'injected' };
+    reason: outcome.wasInjected ? 'reinjected' : 'injected', message: decision.message,
+    warnings: [...decisionWarnings, ...outcome.warnings] };
 }
 
 /** Why a value cannot be decoded as a Pod (what Go's typed decode would reject and the core relies on). */

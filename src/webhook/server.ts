@@ -176,6 +176,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       level: result.verdict === 'injected' || result.verdict === 'skipped' ? 'info' : 'warn',
       msg: 'admission', uid: result.uid, namespace: result.namespace, pod: result.pod, path,
       decision: result.verdict, reason: result.reason, ...(result.message ? { message: result.message } : {}),
+      ...(result.warnings?.length ? { warnings: result.warnings } : {}),
       status: result.httpStatus, duration_ms: ms(duration),
     });
   }

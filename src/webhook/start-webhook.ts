@@ -40,11 +40,17 @@ export async function startWebhook(options: StartOptions): Promise<RunningWebhoo
     configPaths(files),
     (contents) => settingsFromContents(files, options.settingsFlags, contents),
     {
-      onReload: (s) => log({ level: 'info', msg: 'configuration reloaded', files: configPaths(files), revision: s.revision || 'default' }),
+      onReload: (s) => {
+        log({ level: 'info', msg: 'configuration reloaded', files: configPaths(files), revision: s.revision || 'default' });
+        logNotices(s);
+      },
       onReject: (err) => log({ level: 'error', msg: 'configuration change rejected; keeping the last good configuration', error: err.message }),
     },
   );
-  for (const notice of settings.current.notices) log({ level: notice.severity, msg: 'configuration notice', notice: notice.message, field: notice.field });
+  function logNotices(s: Settings): void {
+    for (const n of s.notices) log({ level: n.severity, msg: 'configuration notice', notice: n.message, field: n.field });
+  }
+  logNotices(settings.current);
 
   let certificate: ReloadingSource<TlsMaterial> | undefined;
   let webhook: WebhookServer;

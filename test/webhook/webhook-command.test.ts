@@ -63,6 +63,13 @@ test('a bad config file stops start-up with exit 1 naming the file', async (t) =
   t.true(r.stderr.includes('tls.key'));
 });
 
+test('a missing --config-dir stops start-up with exit 1', async (t) => {
+  const cert = makeCert();
+  const r = await runInProcess(['--tls-cert-file', cert.certFile, '--tls-key-file', cert.keyFile, '--port', '0', '--config-dir', '/nonexistent/cfg']);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /--config-dir \/nonexistent\/cfg: no such directory/);
+});
+
 test('the process serves, logs JSON lines, and exits 0 on SIGTERM after finishing an in-flight request', async (t) => {
   const cert = makeCert();
   const child = spawn(process.execPath, [

@@ -88,3 +88,27 @@ test('cluster and network from the path end up last in the proxy env, sorted (be
   const proxy = proxyOf(await applyReviewPatch(pod, body.response));
   t.deepEqual(proxy.env.slice(-2), [{ name: 'ISTIO_META_CLUSTER_ID', value: 'c1' }, { name: 'ISTIO_META_NETWORK', value: 'n1' }]);
 });
+
+test('the log line explains the decision, including warnings about unrecognised opt-in values', async (t) => {
+  const logs: Record<string, unknown>[] = [];
+  const own = createWebhookServer({ tls: cert, settings: () => settings, engine: coreEngine, log: (e) => logs.push(e) });
+  const { port } = await own.listen(0, '127.0.0.1');
+  const base = kinds[0][1];
+  const pod = { ...base, metadata: { ...base.metadata, labels: { 'sidecar.istio.io/inject': 'yes' } } };
+  const body = (await postReview(port, review(pod, { uid: 'w-1' }), { ca: cert.cert })).json();
+  t.true(body.response.allowed);
+  const line = logs.find((e) => e.uid === 'w-1')!;
+  t.is(line.decision, 'injected');
+  t.regex(String(line.message), /policy|enabled/);
+  t.regex(JSON.stringify(line.warnings), /unrecognised value \\"yes\\"/);
+  await own.shutdown(1000);
+});
+
+test('deeply nested JSON does not crash the server', async (t) => {
+  const { port } = await listening;
+  const deep = '{"a":'.repeat(100000) + '1' + '}'.repeat(100000);
+  const text = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"d","object":{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"x","x":${deep}}]}}}}`;
+  const reply = await postReview(port, text, { ca: cert.cert });
+  t.true(reply.status === 200 || reply.status === 500, `status ${reply.status}`);
+  t.is((await request(port, '/healthz', { ca: cert.cert })).status, 200);
+});
