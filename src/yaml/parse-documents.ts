@@ -4,7 +4,7 @@ import type { Document } from 'yaml';
 import { YamlInputError } from './types.js';
 import { findExcessiveNesting } from './nesting-depth.js';
 import { MAX_NESTING_DEPTH, PARSE_OPTIONS } from './yaml-options.js';
-import { describeDocument } from './describe-document.js';
+import { describeAt } from './describe-document.js';
 import { withPlainEnv } from './plain-env.js';
 
 export interface ParsedText {
@@ -43,7 +43,7 @@ function parseWithoutEnvLookups(text: string, file: string): ParsedText {
   for (let i = 0; i < docs.length; i++) {
     const error = docs[i].errors[0];
     if (!error) continue;
-    const what = describeDocument(docs[i].contents);
+    const what = describeAt(docs[i].contents, error.pos[0]);
     const label = what ?? (docs.length > 1 ? `document ${i + 1}` : undefined);
     throw new YamlInputError(`malformed YAML: ${error.message}`, file, lineOf(error.pos[0]), label);
   }

@@ -25,6 +25,12 @@ test('other malformed input: unterminated quote, bad indentation, tabs, unknown 
   t.is(inputError(t, () => parseStream('x: 1\n---\nkind: Pod\nmetadata: {name: p}\nspec: *nope\n', 'a.yaml')).message, 'a.yaml:5: Pod/p: alias *nope has no anchor');
 });
 
+test('malformed YAML inside a ResourceList names the item', (t) => {
+  const text = 'kind: ResourceList\nitems:\n- kind: A\n  metadata: {name: a}\n- kind: Pod\n  metadata:\n    name: p\n    namespace: ns\n  spec: [1,\n  x: }\n';
+  const error = inputError(t, () => parseResourceList(text, 'rl.yaml'));
+  t.regex(error.message, /^rl\.yaml:10: ResourceList item 1 \(Pod\/ns\/p\): malformed YAML: /);
+});
+
 test('duplicate keys are an error at their line', (t) => {
   const error = inputError(t, () => parseStream('a: 1\nb: 2\na: 3\n', 'dup.yaml'));
   t.is(error.line, 3);
