@@ -303,3 +303,19 @@ test('plain HTTP mode behind a TLS terminator', async (t) => {
   t.throws(() => webhook.setCertificate(cert), { message: /without TLS/ });
   await webhook.shutdown();
 });
+
+test.serial('connections that never send a request, or never finish the TLS handshake, are closed', async (t) => {
+  const s = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600, timeoutCheckIntervalMs: 100, handshakeTimeoutMs: 500 });
+  const closedWithin = (socket: net.Socket, ms: number) => new Promise<boolean>((resolve) => {
+    socket.resume();
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(true));
+    setTimeout(() => resolve(false), ms);
+  });
+  const idle = tls.connect({ host: '127.0.0.1', port: s.port, ca: s.ca, servername: 'localhost' });
+  const silent = net.connect(s.port, '127.0.0.1');
+  const [a, b] = await Promise.all([closedWithin(idle, 5000), closedWithin(silent, 5000)]);
+  t.true(a, 'idle TLS connection closed');
+  t.true(b, 'connection without a handshake closed');
+  await s.webhook.shutdown();
+});
