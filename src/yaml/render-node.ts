@@ -5,6 +5,7 @@ import { Document, Scalar, isCollection, isMap, isScalar, visit } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { registerSource } from './source-registry.js';
 import { markCommentGaps } from './inline-comment-gaps.js';
+import { expandBlankLineMarkers, markBlankLineRuns } from './blank-line-runs.js';
 import { toStringOptions, PARSE_OPTIONS } from './yaml-options.js';
 import type { LayoutStyle } from './yaml-options.js';
 
@@ -37,14 +38,17 @@ export function renderNode(node: unknown, target: RenderTarget): string {
   const range = (node as Node | null)?.range;
   const mayHaveComments = !range || target.text.slice(range[0], range[2]).includes('#');
   const restoreGaps = mayHaveComments ? markCommentGaps(node, target.text) : () => {};
+  const restoreBlankLines = markBlankLineRuns(node, target.text);
   let out: string;
   try {
     doc.contents = node as Node;
     out = doc.toString({ ...toStringOptions(target.layout), doubleQuotedAsJSON: flow });
   } finally {
+    restoreBlankLines();
     restoreGaps();
     restoreProps();
   }
+  out = expandBlankLineMarkers(out);
   if (target.column > 0) {
     const pad = ' '.repeat(target.column);
     out = out

@@ -201,3 +201,31 @@ test('an empty flow [] or {} that gets content becomes a block collection', (t) 
   stream.docs[0].update({ spec: { volumes: [{ name: 'v' }], nodeSelector: { zone: 'a' }, tolerations: ['a', 'b'] } });
   t.is(stream.toString(), 'spec:\n  volumes:\n  - name: v\n  nodeSelector:\n    zone: a\n  tolerations: [a, b]\n');
 });
+
+test('runs of blank lines (with or without a comment after them) survive a change elsewhere', (t) => {
+  const text = [
+    'apiVersion: v1',
+    '',
+    '',
+    '# section',
+    'kind: Pod',
+    '',
+    '',
+    '',
+    'spec:',
+    '  containers:',
+    '  - name: a',
+    '    image: b',
+    '',
+    '',
+    '  # the second',
+    '  - name: c',
+    '    image: d',
+    '',
+  ].join('\n');
+  const stream = parseStream(text, 'blank.yaml');
+  const value = clone(stream.docs[0].value);
+  value.spec.containers[1].image = 'e';
+  stream.docs[0].update(value);
+  t.is(stream.toString(), text.replace('image: d', 'image: e'));
+});
