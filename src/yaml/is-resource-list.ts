@@ -1,12 +1,12 @@
 // Cheap detection of a KRM ResourceList on stdin (versus a plain manifest stream), without parsing:
-// a top-level `kind: ResourceList` in the first document, or a JSON object with that kind.
+// a top-level `kind: ResourceList` in the first document, or a JSON (flow) object with that kind.
 const YAML_KIND = /^kind:[ \t]*(["']?)ResourceList\1[ \t]*(?:#.*)?$/;
-const JSON_KIND = /"kind"\s*:\s*"ResourceList"/;
+const FLOW_KIND = /(["']?)kind\1\s*:\s*(["']?)ResourceList\2\s*[,}]/;
 
 export function isResourceList(text: string): boolean {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = body.trimStart()[0];
-  if (first === '{') return JSON_KIND.test(body);
+  if (first === '{') return FLOW_KIND.test(body);
   let seenContent = false;
   let from = 0;
   while (from < body.length) {

@@ -155,4 +155,7 @@ test('isResourceList tells a ResourceList from a plain stream cheaply', (t) => {
   t.false(isResourceList('kind: ConfigMap\n---\nkind: ResourceList\n'));
   t.false(isResourceList('spec:\n  kind: ResourceList\n'));
   t.false(isResourceList(''));
+  t.true(isResourceList('{kind: ResourceList, items: []}'));
+  t.true(isResourceList('{"items": [], "kind" : "ResourceList"}'));
+  t.false(isResourceList('{"kind": "ResourceListX"}'));
 });
