@@ -7,7 +7,8 @@ import type { InjectOutcome, InjectRequest } from '../inject-types.js';
 import type { Decision } from '../select/types.js';
 import { InjectError } from '../errors.js';
 import { decodeReview, encodeReview, isObject, ReviewDecodeError, type AdmissionResponse, type AdmissionVersion } from './admission.js';
-import { podDisplayName, podIdentity } from './pod-identity.js';
+import { podIdentity } from '../workloads/index.js';
+import { podDisplayName } from './pod-display-name.js';
 
 /** The core functions the webhook calls; injected so the face can be tested and wired in one place. */
 export interface Engine {

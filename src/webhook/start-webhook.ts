@@ -1,13 +1,13 @@
 // Everything `inject-istio-sidecar webhook` runs, minus flag parsing: load settings and the
 // certificate, serve, and keep both fresh as their files change.
 import type { AddressInfo } from 'node:net';
+import tls from 'node:tls';
 import type { Settings } from '../config/types.js';
 import { configPaths, settingsFromContents, type ConfigFiles, type SettingsFlags } from './config-files.js';
 import { ReloadingSource } from './reloading-source.js';
 import { createWebhookServer, secureContextOptions, type LogEntry, type ServerLimits, type TlsMaterial, type WebhookServer } from './server.js';
 import type { Engine, FailureMode } from './review-admission.js';
 import type { WatchOptions } from './watch-files.js';
-import tls from 'node:tls';
 
 export interface StartOptions {
   port: number;

@@ -1,5 +1,7 @@
+// d.7 as the webhook relies on it: the workload identity of controller-created pods.
 import test from 'ava';
-import { podDisplayName, podIdentity } from '../../src/webhook/pod-identity.js';
+import { podIdentity } from '../../src/workloads/index.js';
+import { podDisplayName } from '../../src/webhook/pod-display-name.js';
 import type { PodJson } from '../../src/k8s/types.js';
 
 const owner = (kind: string, name: string, apiVersion = 'apps/v1', controller = true) => ({ apiVersion, kind, name, uid: 'u', controller });
