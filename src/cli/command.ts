@@ -1,4 +1,5 @@
 // The shape every subcommand module exports, so main.ts can dispatch and print help uniformly.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CommandIO {
   stdin: NodeJS.ReadableStream;
@@ -37,4 +38,13 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Strict flag parsing for every command: unknown flags and positionals are usage errors (exit 2). */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

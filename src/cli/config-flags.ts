@@ -8,14 +8,19 @@ import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import type { Result } from '../process/result.js';
 
-export const configFlagOptions = {
+/** Istio's three documents and the istiod settings: shared by `inject`, `check` and `webhook`. */
+export const istioConfigFlagOptions = {
   injectConfigFile: { type: 'string' },
   meshConfigFile: { type: 'string' },
   valuesFile: { type: 'string' },
   revision: { type: 'string' },
-  selector: { type: 'string' },
   'native-sidecars': { type: 'string' },
   'compliance-policy': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const configFlagOptions = {
+  ...istioConfigFlagOptions,
+  selector: { type: 'string' },
   'namespace-labels': { type: 'string', multiple: true },
   template: { type: 'string', multiple: true },
   config: { type: 'string' },

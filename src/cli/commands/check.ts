@@ -1,7 +1,6 @@
 // `check`: for CI and pre-commit. Exit 1 listing every workload whose manifest differs from what
 // `inject` would write; exit 0 when all are up to date. Never writes a file.
-import { parseArgs } from 'node:util';
-import { EXIT_ERROR, EXIT_OK, write, type Command } from '../command.js';
+import { EXIT_ERROR, EXIT_OK, parseFlags, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
 import { readInputs } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
@@ -24,12 +23,7 @@ export const command: Command = {
   summary: 'exit 1 if any workload lacks its up-to-date sidecar (for CI and pre-commit)',
   usage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { filename: { type: 'string', short: 'f', multiple: true }, quiet: { type: 'boolean', short: 'q' }, ...configFlagOptions },
-    });
+    const values = parseFlags(args, { filename: { type: 'string', short: 'f', multiple: true }, quiet: { type: 'boolean', short: 'q' }, ...configFlagOptions });
     const { options, results: pre } = runOptionsFromFlags(values, io.cwd);
     const run = runStreams(await readInputs(values.filename ?? [], io), options, io.cwd, false, pre);
     if (hasErrors(run.results)) {

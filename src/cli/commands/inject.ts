@@ -1,7 +1,6 @@
 // `inject`: read manifests, write them back with the sidecar injected where Istio would inject it.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT_ERROR, EXIT_OK, UsageError, write, type Command } from '../command.js';
+import { EXIT_ERROR, EXIT_OK, parseFlags, UsageError, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
 import { readInputs } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
@@ -29,17 +28,12 @@ export const command: Command = {
   summary: 'write manifests with the Istio sidecar injected',
   usage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        filename: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o' },
-        'in-place': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        ...configFlagOptions,
-      },
+    const values = parseFlags(args, {
+      filename: { type: 'string', short: 'f', multiple: true },
+      output: { type: 'string', short: 'o' },
+      'in-place': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      ...configFlagOptions,
     });
     if (values.output !== undefined && values['in-place']) throw new UsageError('-o and --in-place cannot be combined');
     const files = values.filename ?? [];

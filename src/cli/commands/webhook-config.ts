@@ -1,9 +1,8 @@
 // `webhook-config`: print the objects that run `inject-istio-sidecar webhook` in a cluster.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from '../command.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, write, type Command, type CommandIO } from '../command.js';
 import { defaultManifestOptions, webhookManifests, type WebhookManifestOptions } from '../../webhook/webhook-manifests.js';
 
 const usage = `Usage: inject-istio-sidecar webhook-config [flags] > webhook.yaml
@@ -33,33 +32,23 @@ Disable istiod's own injector webhook for the same revision, or pods are handled
 Exit codes: 0 ok, 1 unreadable --ca-bundle-file, 2 usage error.`;
 
 export function parseWebhookConfigFlags(args: string[], cwd: string): WebhookManifestOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        namespace: { type: 'string' },
-        name: { type: 'string' },
-        revision: { type: 'string' },
-        'revision-tag': { type: 'string', multiple: true },
-        'enable-namespaces-by-default': { type: 'boolean' },
-        'failure-policy': { type: 'string' },
-        'timeout-seconds': { type: 'string' },
-        'reinvocation-policy': { type: 'string' },
-        'ca-bundle-file': { type: 'string' },
-        'tls-secret': { type: 'string' },
-        image: { type: 'string' },
-        replicas: { type: 'string' },
-        port: { type: 'string' },
-        'failure-mode': { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseFlags(args, {
+    help: { type: 'boolean', short: 'h' },
+    namespace: { type: 'string' },
+    name: { type: 'string' },
+    revision: { type: 'string' },
+    'revision-tag': { type: 'string', multiple: true },
+    'enable-namespaces-by-default': { type: 'boolean' },
+    'failure-policy': { type: 'string' },
+    'timeout-seconds': { type: 'string' },
+    'reinvocation-policy': { type: 'string' },
+    'ca-bundle-file': { type: 'string' },
+    'tls-secret': { type: 'string' },
+    image: { type: 'string' },
+    replicas: { type: 'string' },
+    port: { type: 'string' },
+    'failure-mode': { type: 'string' },
+  });
   if (values.help) return 'help';
   const o = defaultManifestOptions(values.revision ?? '');
   if (values.namespace !== undefined) o.namespace = dnsName('--namespace', values.namespace);

@@ -1,7 +1,6 @@
 // `webhook`: serve Istio sidecar injection as a Kubernetes mutating admission webhook over HTTPS.
-import { parseArgs } from 'node:util';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from '../command.js';
-import { parseBoolFlag } from '../config-flags.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, write, type Command, type CommandIO } from '../command.js';
+import { istioConfigFlagOptions, parseBoolFlag } from '../config-flags.js';
 import { resolveConfigFiles } from '../../webhook/config-files.js';
 import { startWebhook } from '../../webhook/start-webhook.js';
 import { coreEngine } from '../../webhook/engine.js';
@@ -57,32 +56,17 @@ export interface WebhookFlags {
 
 /** Parses and checks the flags; throws UsageError naming the flag. */
 export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        port: { type: 'string' },
-        address: { type: 'string' },
-        'tls-cert-file': { type: 'string' },
-        'tls-key-file': { type: 'string' },
-        'insecure-http': { type: 'boolean' },
-        'failure-mode': { type: 'string' },
-        'config-dir': { type: 'string' },
-        injectConfigFile: { type: 'string' },
-        valuesFile: { type: 'string' },
-        meshConfigFile: { type: 'string' },
-        revision: { type: 'string' },
-        'native-sidecars': { type: 'string' },
-        'compliance-policy': { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseFlags(args, {
+    help: { type: 'boolean', short: 'h' },
+    port: { type: 'string' },
+    address: { type: 'string' },
+    'tls-cert-file': { type: 'string' },
+    'tls-key-file': { type: 'string' },
+    'insecure-http': { type: 'boolean' },
+    'failure-mode': { type: 'string' },
+    'config-dir': { type: 'string' },
+    ...istioConfigFlagOptions,
+  });
   if (values.help) return 'help';
   const port = values.port === undefined ? 15017 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, not "${values.port}"`);
