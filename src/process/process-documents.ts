@@ -91,7 +91,10 @@ export function processDocuments(
         continue;
       }
       const reason = wasInjected ? 'reinjected' : 'injected';
-      const verb = wasInjected ? 're-injected (the previous sidecar was built from another configuration)' : 'injected';
+      // In check mode nothing is written: say what is wrong rather than what was done.
+      const verb = mode.write
+        ? wasInjected ? 're-injected (the previous sidecar was built from another configuration)' : 'injected'
+        : wasInjected ? 'is stale (it was built from another configuration)' : 'is missing';
       results.push(workloadResult('info', reason, `${decision.message}; sidecar ${verb}`, ref, fieldPath, doc.origin));
       changed.push(ref);
       next = setAt(next ?? structuredClone(doc.value), loc.path, after);

@@ -137,7 +137,7 @@ test('check fails on a missing injection and passes after inject --in-place', as
   const dir = workdir({ 'k8s/ns.yaml': manifests.split('---\n')[0]!, 'k8s/app.yaml': manifests.split('---\n').slice(1).join('---\n') });
   const before = await runCli(['check', '-f', 'k8s'], { cwd: dir });
   t.is(before.exitCode, 1);
-  t.regex(before.stderr, /Deployment shop\/cart/);
+  t.regex(before.stderr, /Deployment shop\/cart .*sidecar is missing/);
   const nsBefore = readFileSync(join(dir, 'k8s/ns.yaml'), 'utf8');
   const fix = await runCli(['inject', '--in-place', '-f', 'k8s'], { cwd: dir });
   t.is(fix.exitCode, 0, fix.stderr);

@@ -527,3 +527,20 @@ test('malformed JSON in sidecar.istio.io/userVolume is an invalid-annotation err
   t.regex(err.message, /annotation 'sidecar\.istio\.io\/userVolume': not JSON/);
   t.false(err.message.includes('\n'));
 });
+
+// --- annotations the injector does not read (spec b.2, last paragraph) ---------------------------
+
+test('runtime-only annotations (stats*, discoveryAddress, extraStatTags) are neither validated nor changed', (t) => {
+  const runtimeOnly = {
+    'sidecar.istio.io/statsInclusionPrefixes': 'cluster.outbound,listener',
+    'sidecar.istio.io/statsInclusionRegexps': 'http.*\\.rq_.*',
+    'sidecar.istio.io/discoveryAddress': 'not a host:port at all',
+    'sidecar.istio.io/extraStatTags': 'a,b',
+    'sidecar.istio.io/statsFlushInterval': 'soon',
+  };
+  const pod = inject({ annotations: runtimeOnly });
+  for (const [name, value] of Object.entries(runtimeOnly)) t.is(ann(pod)[name], value, name);
+  // They reach the agent through the downward-API volume, not through the proxy's env or args.
+  t.true(volumeNames(pod).includes('istio-podinfo'));
+  t.false(JSON.stringify(proxy(pod).env).includes('not a host:port'));
+});
