@@ -11,7 +11,7 @@ import type { DocumentRef, RunOptions } from './run-options.js';
 type Source = { text: string; origin: string } | { object: Json; origin: string };
 
 export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[], cwd: string): Settings {
-  const fromInput = options.useInputConfigMaps ? findIstioConfigMaps([...inputDocs], options.revision ?? '') : {};
+  const fromInput = options.useInputConfigMaps ? findIstioConfigMaps(withListItems(inputDocs), options.revision ?? '') : {};
   const templates: Record<string, { source: string; origin: string }> = {};
   for (const [name, ref] of Object.entries(options.templates)) {
     const src = resolveRef(ref, `templates.${name}`, cwd);
@@ -27,6 +27,19 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     nativeSidecars: options.nativeSidecars,
     compliancePolicy: options.compliancePolicy,
   });
+}
+
+/** The documents plus the items of `v1` Lists, which is what `kubectl get cm a b -o yaml` returns. */
+function withListItems(docs: readonly Json[]): Json[] {
+  const out: Json[] = [];
+  const visit = (doc: Json) => {
+    out.push(doc);
+    if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && doc.kind === 'List' && Array.isArray(doc.items)) {
+      for (const item of doc.items) visit(item);
+    }
+  };
+  for (const doc of docs) visit(doc);
+  return out;
 }
 
 function inputSource(text: string | undefined, origin: string): Source | undefined {

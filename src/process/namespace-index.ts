@@ -8,8 +8,12 @@ export class NamespaceIndex {
 
   constructor(private readonly declared: Record<string, Record<string, string>>) {}
 
-  /** Records `doc` if it is a core/v1 Namespace. */
+  /** Records `doc` if it is a core/v1 Namespace, or the Namespaces of a `v1` List (`kubectl get ns -o yaml`). */
   observe(doc: Json): void {
+    if (isObject(doc) && doc.kind === 'List' && Array.isArray(doc.items)) {
+      for (const item of doc.items) this.observe(item);
+      return;
+    }
     if (!isObject(doc) || doc.kind !== 'Namespace' || doc.apiVersion !== 'v1') return;
     const meta = isObject(doc.metadata) ? doc.metadata : {};
     if (typeof meta.name !== 'string') return;

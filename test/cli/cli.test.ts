@@ -201,3 +201,27 @@ test('a plain stream on stdin without arguments is refused with a hint', async (
   t.regex(run.stderr, /ResourceList/);
   t.regex(run.stderr, /inject -f -/);
 });
+
+test('Namespaces and Istio ConfigMaps inside a v1 List (kubectl get -o yaml) are used', async (t) => {
+  const list = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Namespace
+  metadata:
+    name: shop
+    labels: {istio-injection: enabled}
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: istio-sidecar-injector, namespace: istio-system}
+  data:
+    values: '{"global": {"hub": "docker.io/istio", "tag": "1.32.0"}}'
+`;
+  const app = manifests.split('---\n').slice(1).join('---\n');
+  const dir = workdir({ 'cluster.yaml': list, 'app.yaml': app });
+  const run = await runCli(['inject', '-f', 'cluster.yaml', '-f', 'app.yaml'], { cwd: dir });
+  t.is(run.exitCode, 0, run.stderr);
+  t.regex(run.stderr, /Deployment shop\/cart .*\[injected\].*namespace "shop" has istio-injection=enabled/);
+  t.regex(run.stdout, /image: docker\.io\/istio\/proxyv2:1\.32\.0/);
+  t.true(run.stdout.startsWith(list), 'the List itself is not changed');
+});
