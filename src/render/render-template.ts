@@ -1,9 +1,11 @@
 // Executes a compiled template and parses its YAML into a partial Pod.
-import { parseDocument, type Tags } from 'yaml';
+import { parseDocument } from 'yaml';
 import { InjectError } from '../errors.js';
 import type { JsonObject } from '../k8s/types.js';
 import type { CompiledTemplate } from './compile-template.js';
 import type { TemplateContext } from './template-context.js';
+import { parseRenderedYaml } from './parse-rendered-yaml.js';
+import { RENDER_PARSE_OPTIONS } from './yaml-1-1-schema.js';
 
 /**
  * Renders one template for one pod. Errors name the template and, for ejs failures, the template
@@ -19,8 +21,10 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     if (e instanceof InjectError) throw new InjectError(lastLine(msg), e.code, e.field);
     throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
   }
-  // YAML 1.1 like go-yaml v2: yes/no/on/off are booleans, 0777 is octal, ...
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: true, customTags: withoutTimestamps });
+  // Our templates' output is read by the strict fast path; anything else (and every error) by yaml.
+  const fast = parseRenderedYaml(text);
+  if (fast !== undefined) return fast;
+  const doc = parseDocument(text, RENDER_PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const line = err.linePos?.[0]?.line;
@@ -36,11 +40,6 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     throw new InjectError(`template "${template.name}" (${template.origin}) must render a mapping (a partial Pod), got ${Array.isArray(value) ? 'a list' : typeof value}`, 'template-failed', template.name);
   }
   return value as JsonObject;
-}
-
-// go-yaml v2 leaves `2001-12-14` a string when decoding into a generic map; so do we.
-function withoutTimestamps(tags: Tags): Tags {
-  return tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp');
 }
 
 function lastLine(msg: string): string {
