@@ -97,7 +97,7 @@ export function processDocuments(
         : wasInjected ? 'is stale (it was built from another configuration)' : 'is missing';
       results.push(workloadResult('info', reason, `${decision.message}; sidecar ${verb}`, ref, fieldPath, doc.origin));
       changed.push(ref);
-      next = setAt(next ?? structuredClone(doc.value), loc.path, after);
+      next = withValueAt(next ?? doc.value, loc.path, after);
     }
     if (next !== undefined && mode.write) doc.update(next);
   }
@@ -129,12 +129,21 @@ function getAt(root: Json, path: readonly (string | number)[]): Json | undefined
   return cur;
 }
 
-function setAt(root: Json, path: readonly (string | number)[], value: Json): Json {
+/**
+ * `root` with `value` at `path`, copying only the containers along the path: the rest is shared with
+ * `root`, which stays as it was (it is the document's cached view; update() only reads `next`).
+ * Cloning the whole document instead cost a deep copy of every changed workload.
+ */
+function withValueAt(root: Json, path: readonly (string | number)[], value: Json): Json {
   if (path.length === 0) return value;
-  let cur = root as Record<string, Json>;
-  for (const key of path.slice(0, -1)) cur = cur[key as string] as Record<string, Json>;
-  cur[path[path.length - 1] as string] = value;
-  return root;
+  const [key, ...rest] = path;
+  const child = withValueAt((root as Record<string, Json>)[key as string]!, rest, value);
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[key as number] = child;
+    return copy;
+  }
+  return { ...(root as JsonObject), [key as string]: child };
 }
 
 /** `spec.template` / `items[1].spec.template` — the KRM `field.path` syntax. */
