@@ -1,18 +1,19 @@
 // New nodes for values update() introduces: block collections, strings quoted when a YAML 1.1/1.2 reader
 // could mistype them, multi-line strings as literal blocks.
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, Scalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { Json } from '../k8s/types.js';
 import { newStringType } from './string-style.js';
+import { NewMap, NewSeq } from './new-collections.js';
 
 export function jsonToNode(value: Json | undefined): Node {
   if (Array.isArray(value)) {
-    const seq = new YAMLSeq();
+    const seq = new NewSeq();
     for (const item of value) seq.items.push(jsonToNode(item === undefined ? null : item));
     return seq;
   }
   if (value !== null && typeof value === 'object') {
-    const map = new YAMLMap();
+    const map = new NewMap();
     for (const key of Object.keys(value)) {
       const item = value[key];
       if (item !== undefined) map.items.push(newPair(key, item));
