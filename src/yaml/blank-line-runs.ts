@@ -4,6 +4,7 @@
 // marker line is replaced by the N - 1 blank lines yaml did not print itself.
 import { isCollection, isPair, isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { isNewCollection } from './new-collections.js';
 
 const MARKER = '\u0000blank-lines:';
 const MARKER_LINE = /^[ \t]*#\u0000blank-lines:(\d+)$/;
@@ -21,6 +22,8 @@ export function markBlankLineRuns(root: unknown, text: string): () => void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
+    // Collections update() made hold no parsed nodes, so nothing with blank lines above it.
+    if (isNewCollection(node)) continue;
     if (isPair(node)) {
       mark(node.key);
       stack.push(node.value);

@@ -3,6 +3,7 @@
 import { isMap, isPair, isSeq, isCollection, isScalar } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
+import { isNewCollection, newCollectionSize } from './new-collections.js';
 import type { LayoutStyle } from './yaml-options.js';
 
 const MAX_NODES_INSPECTED = 5000;
@@ -19,6 +20,12 @@ export function detectLayout(root: unknown, text: string): LayoutStyle {
   let inspected = 0;
   while (stack.length > 0 && inspected++ < MAX_NODES_INSPECTED) {
     const node = stack.pop();
+    if (isNewCollection(node)) {
+      // Made by update(): no ranges, so nothing to learn; count its nodes as if walked (same budget use)
+      // without building a pending collection's items.
+      inspected += newCollectionSize(node) - 1;
+      continue;
+    }
     if (!isCollection(node)) continue;
     if (node.flow) {
       if (padding === undefined && node.items.length > 0 && node.range) padding = text[node.range[0] + 1] === ' ';

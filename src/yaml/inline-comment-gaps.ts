@@ -2,6 +2,7 @@
 // Before a render, the original gap is smuggled into each inline comment with a marker that our
 // `commentString` option turns back into those spaces, so unchanged lines of a changed document stay equal.
 import { isCollection, isPair, isScalar } from 'yaml';
+import { isNewCollection } from './new-collections.js';
 import type { Node, Scalar } from 'yaml';
 
 const MARK = '\u0000gap:';
@@ -30,6 +31,8 @@ export function markCommentGaps(root: unknown, text: string): () => void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
+    // Collections update() made hold only new scalars, none with an original comment.
+    if (isNewCollection(node)) continue;
     if (isScalar(node)) mark(node);
     else if (isPair(node)) stack.push(node.key, node.value);
     else if (isCollection(node)) for (const item of node.items) stack.push(item);

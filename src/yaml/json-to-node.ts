@@ -4,22 +4,16 @@ import { Pair, Scalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { Json } from '../k8s/types.js';
 import { newStringType } from './string-style.js';
-import { NewMap, NewSeq } from './new-collections.js';
+import { newCollection } from './new-collections.js';
 
 export function jsonToNode(value: Json | undefined): Node {
-  if (Array.isArray(value)) {
-    const seq = new NewSeq();
-    for (const item of value) seq.items.push(jsonToNode(item === undefined ? null : item));
-    return seq;
-  }
-  if (value !== null && typeof value === 'object') {
-    const map = new NewMap();
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      if (item !== undefined) map.items.push(newPair(key, item));
-    }
-    return map;
-  }
+  if (value !== null && typeof value === 'object') return newCollection(snapshot(value), buildNode);
+  return newScalar(value === undefined ? null : value);
+}
+
+/** Like jsonToNode, for JSON that is already this module's own snapshot. */
+function buildNode(value: Json | undefined): Node {
+  if (value !== null && typeof value === 'object') return newCollection(value, buildNode);
   return newScalar(value === undefined ? null : value);
 }
 
@@ -27,7 +21,7 @@ export function newPair(key: string, value: Json): Pair<Scalar, Node> {
   return new Pair(newScalar(key), jsonToNode(value));
 }
 
-function newScalar(value: null | boolean | number | string): Scalar {
+export function newScalar(value: null | boolean | number | string): Scalar {
   const scalar = new Scalar(value);
   if (typeof value === 'string') {
     scalar.type = newStringType(value);
@@ -35,4 +29,14 @@ function newScalar(value: null | boolean | number | string): Scalar {
     if (value === '<<') scalar.tag = 'tag:yaml.org,2002:str';
   }
   return scalar;
+}
+
+// New collections keep their JSON and build child nodes only when something asks for them; a private
+// copy keeps them independent of later edits to the caller's object, as built nodes would be.
+function snapshot<T extends Json>(value: T): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    return value;
+  }
 }

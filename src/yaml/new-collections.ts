@@ -8,12 +8,33 @@
 // compact maps in sequences). Anything else (comments, flow style, original nodes, long keys, block or
 // escaped strings, floats, ...) declines and the subtree goes through yaml as before. Equality with
 // yaml's own output is tested in test/yaml/new-collections.test.ts.
-import { Scalar, YAMLMap, YAMLSeq, isMap, isPair, isScalar, isSeq } from 'yaml';
+//
+// They are also lazy: a non-empty one holds its JSON and builds its items (yaml Pairs/Scalars, ~10x the
+// memory) only when something reads `items`; printed directly, most never do. Walkers that only look
+// at parsed nodes skip them (isNewCollection).
+import { Pair, Scalar, YAMLMap, YAMLSeq, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, ScalarTag } from 'yaml';
+import type { Json, JsonObject } from '../k8s/types.js';
+import { newStringType } from './string-style.js';
+import { newScalar } from './json-to-node.js';
 
 type StringifyContext = NonNullable<Parameters<YAMLMap['toString']>[0]>;
 
+type Build = (value: Json | undefined) => Node;
+
+/** The not-yet-built JSON of a new collection, and how to build its children. */
+interface Pending {
+  json: JsonObject | Json[];
+  build: Build;
+}
+
 export class NewMap extends YAMLMap {
+  constructor() {
+    super();
+    // `items` is the prototype's accessor (below), which builds pending items on first use.
+    delete (this as { items?: unknown }).items;
+  }
+
   override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
     const direct = ctx ? printDirectly(this, ctx) : undefined;
     return direct ?? super.toString(ctx, onComment, onChompKeep);
@@ -21,10 +42,90 @@ export class NewMap extends YAMLMap {
 }
 
 export class NewSeq extends YAMLSeq {
+  constructor() {
+    super();
+    delete (this as { items?: unknown }).items;
+  }
+
   override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
     const direct = ctx ? printDirectly(this, ctx) : undefined;
     return direct ?? super.toString(ctx, onComment, onChompKeep);
   }
+}
+
+type Lazy = (NewMap | NewSeq) & { _pending?: Pending; _items: unknown[] };
+
+for (const cls of [NewMap, NewSeq]) {
+  Object.defineProperty(cls.prototype, 'items', {
+    configurable: true,
+    enumerable: false,
+    get(this: Lazy): unknown[] {
+      const pending = this._pending;
+      if (pending !== undefined) {
+        this._pending = undefined;
+        this._items = Array.isArray(pending.json)
+          ? Array.from(pending.json, (v) => pending.build(v === undefined ? null : v))
+          : definedKeys(pending.json).map((k) => new Pair(newScalar(k), pending.build((pending.json as JsonObject)[k])));
+      }
+      return this._items;
+    },
+    set(this: Lazy, items: unknown[]) {
+      this._pending = undefined;
+      this._items = items;
+    },
+  });
+}
+
+/** A new block collection for `json` (an object or array the caller will not change again). */
+export function newCollection(json: JsonObject | Json[], build: Build): NewMap | NewSeq {
+  const node = (Array.isArray(json) ? new NewSeq() : new NewMap()) as Lazy;
+  if (isEmptyJson(json)) {
+    node._items = [];
+  } else {
+    node._pending = { json, build };
+    node._items = [];
+    // Non-empty is block style; saying so keeps yaml from reading `items` to decide (stringifyPair).
+    node.flow = false;
+  }
+  return node;
+}
+
+export function isNewCollection(node: unknown): node is NewMap | NewSeq {
+  return node instanceof NewMap || node instanceof NewSeq;
+}
+
+/** How many nodes a walk over `node` would visit: itself and, below it, every item or pair value. */
+export function newCollectionSize(node: NewMap | NewSeq): number {
+  const pending = (node as Lazy)._pending;
+  if (pending !== undefined) return jsonSize(pending.json);
+  let n = 1;
+  for (const item of node.items) {
+    const child = isPair(item) ? item.value : item;
+    n += isNewCollection(child) ? newCollectionSize(child) : 1;
+  }
+  return n;
+}
+
+function jsonSize(json: Json | undefined): number {
+  if (json === null || typeof json !== 'object') return 1;
+  let n = 1;
+  if (Array.isArray(json)) for (const v of json) n += jsonSize(v);
+  else for (const k of definedKeys(json)) n += jsonSize(json[k]);
+  return n;
+}
+
+function definedKeys(json: JsonObject): string[] {
+  return Object.keys(json).filter((k) => json[k] !== undefined);
+}
+
+function isEmptyJson(json: JsonObject | Json[]): boolean {
+  if (Array.isArray(json)) return json.length === 0;
+  for (const k in json) if (Object.prototype.hasOwnProperty.call(json, k) && json[k] !== undefined) return false;
+  return true;
+}
+
+function pendingJson(node: NewMap | NewSeq): JsonObject | Json[] | undefined {
+  return (node as Lazy)._pending?.json;
 }
 
 const DECLINE = Symbol('decline');
@@ -37,7 +138,9 @@ function printDirectly(node: NewMap | NewSeq, ctx: StringifyContext): string | u
   const o = ctx.options;
   // Block context only (inFlow null: no collectionStyle forcing either way).
   if (ctx.inFlow !== null && ctx.inFlow !== undefined) return undefined;
-  if (ctx.implicitKey || ctx.allNullValues || node.flow || node.items.length === 0) return undefined;
+  // A trailing comment is printed by the collection itself (before/props by its parent).
+  if (ctx.implicitKey || ctx.allNullValues || node.flow || node.comment) return undefined;
+  if (pendingJson(node) === undefined && node.items.length === 0) return undefined;
   // With folding on, yaml may break long lines; with other literals for true/false/null, print them.
   if (o.lineWidth !== 0 || o.trueStr !== 'true' || o.falseStr !== 'false' || o.nullStr !== 'null') return undefined;
   const printer = new Printer(ctx);
@@ -73,9 +176,10 @@ class Printer {
   }
 
   collection(node: unknown, indent: string): string {
-    if (node instanceof NewMap) return this.map(node, indent);
-    if (node instanceof NewSeq) return this.seq(node, indent);
-    return decline();
+    if (!isNewCollection(node)) return decline();
+    const json = pendingJson(node);
+    if (json !== undefined) return Array.isArray(json) ? this.jsonSeq(json, indent) : this.jsonMap(json, indent);
+    return isMap(node) ? this.map(node, indent) : this.seq(node as NewSeq, indent);
   }
 
   private map(map: NewMap, indent: string): string {
@@ -95,6 +199,49 @@ class Printer {
       out += i === 0 ? `- ${item}` : `\n${indent}- ${item}`;
     }
     return out;
+  }
+
+  // The same layout, read from a pending collection's JSON (what its nodes would be: json-to-node.ts).
+  private jsonMap(json: JsonObject, indent: string): string {
+    let out = '';
+    for (const key of definedKeys(json)) {
+      const keyText = this.text(key, undefined);
+      if (keyText.length > 1024) decline();
+      const value = json[key]!;
+      let line: string;
+      if (value === null || typeof value !== 'object') {
+        line = `${keyText}: ${this.text(value, { indent: indent + this.step, indentAtStart: keyText.length + 2 })}`;
+      } else if (isEmptyJson(value)) {
+        line = `${keyText}: ${Array.isArray(value) ? '[]' : '{}'}`;
+      } else {
+        let valueIndent = indent + this.step;
+        if (Array.isArray(value) && !this.indentSeq && this.step.length >= 2) valueIndent = valueIndent.substring(2);
+        line = `${keyText}:\n${valueIndent}${Array.isArray(value) ? this.jsonSeq(value, valueIndent) : this.jsonMap(value, valueIndent)}`;
+      }
+      out += out === '' ? line : `\n${indent}${line}`;
+    }
+    return out;
+  }
+
+  private jsonSeq(json: Json[], indent: string): string {
+    const itemIndent = indent + '  ';
+    let out = '';
+    for (let i = 0; i < json.length; i++) {
+      const value = json[i] ?? null;
+      let item: string;
+      if (value === null || typeof value !== 'object') item = this.text(value, { indent: itemIndent });
+      else if (isEmptyJson(value)) item = Array.isArray(value) ? '[]' : '{}';
+      else item = Array.isArray(value) ? this.jsonSeq(value, itemIndent) : this.jsonMap(value, itemIndent);
+      out += i === 0 ? `- ${item}` : `\n${indent}- ${item}`;
+    }
+    return out;
+  }
+
+  /** A JSON scalar as the node newScalar() makes for it would print. */
+  private text(value: Json, at: { indent: string; indentAtStart?: number } | undefined): string {
+    // "<<" gets an explicit tag (json-to-node.ts): printed with it, by yaml.
+    if (value === '<<') return decline();
+    return this.scalarText(value, typeof value === 'string' ? newStringType(value) : undefined, at, () => newScalar(value as string));
   }
 
   /** `key: value` as stringifyPair writes it; `indent` is the map's own indentation. */
@@ -138,16 +285,19 @@ class Printer {
     plainNode(node);
     // A parsed scalar keeps its source text (source-preserving-tags.ts): not ours to print.
     if (node.range || node.format !== undefined) decline();
-    const v = node.value;
+    return this.scalarText(node.value as Json, node.type, at, () => node);
+  }
+
+  private scalarText(v: Json, type: Scalar.Type | undefined, at: { indent: string; indentAtStart?: number } | undefined, node: () => Scalar): string {
     if (typeof v === 'string') {
-      if (node.type === Scalar.PLAIN) {
+      if (type === Scalar.PLAIN) {
         if (PLAIN_AS_IS.test(v) && !PLAIN_TROUBLE.test(v) && !v.startsWith('---') && !v.startsWith('...') && !this.typedByTest.some((t) => t.test!.test(v))) return v;
-      } else if (node.type === Scalar.QUOTE_DOUBLE) {
+      } else if (type === Scalar.QUOTE_DOUBLE) {
         // Without escapes yaml's double-quoted form is the JSON string itself.
         const json = JSON.stringify(v);
         if (!json.includes('\\')) return json;
       }
-      return this.byYaml(node, at);
+      return this.byYaml(node(), at);
     }
     if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : decline();
     if (typeof v === 'boolean') return v ? 'true' : 'false';

@@ -25,6 +25,13 @@ function generic(node: unknown): unknown {
   return node;
 }
 
+/** Reads every collection's items, so nothing stays pending. */
+function buildAll(node: unknown): unknown {
+  if (isMap(node)) for (const p of node.items) buildAll(p.value);
+  else if (isSeq(node)) for (const item of node.items) buildAll(item);
+  return node;
+}
+
 function print(contents: unknown, layout: LayoutStyle): string {
   const doc = new Document(null, PARSE_OPTIONS);
   doc.contents = contents as never;
@@ -53,9 +60,13 @@ function same(t: import('ava').ExecutionContext, value: Json): void {
       return [make(), underKey, inSeq, deep];
     };
     const fast = shapes(() => jsonToNode(value));
+    // Built items (after something read them) print directly too, from the nodes.
+    const built = shapes(() => buildAll(jsonToNode(value)));
     const slow = shapes(() => generic(jsonToNode(value)));
     for (let i = 0; i < fast.length; i++) {
-      t.is(print(fast[i], layout), print(slow[i], layout), `layout ${JSON.stringify(layout)}, shape ${i}, value ${JSON.stringify(value)}`);
+      const expected = print(slow[i], layout);
+      t.is(print(fast[i], layout), expected, `layout ${JSON.stringify(layout)}, shape ${i}, value ${JSON.stringify(value)}`);
+      t.is(print(built[i], layout), expected, `built: layout ${JSON.stringify(layout)}, shape ${i}, value ${JSON.stringify(value)}`);
     }
   }
 }
@@ -145,4 +156,34 @@ test('a simple new tree is printed without yaml\'s generic collection stringifie
     YAMLMap.prototype.toString = originals.map;
     YAMLSeq.prototype.toString = originals.seq;
   }
+});
+
+test('a new collection builds its items only when asked, from a copy of the JSON it was given', (t) => {
+  const value: { a: { b: Json[] }; c?: string } = { a: { b: [1, 'x'] } };
+  const node = jsonToNode(value as unknown as Json) as NewMap;
+  value.a.b.push('later');
+  value.c = 'later';
+  const built: string[] = [];
+  const get = Object.getOwnPropertyDescriptor(NewMap.prototype, 'items')!.get!;
+  Object.defineProperty(NewMap.prototype, 'items', {
+    configurable: true,
+    get(this: NewMap) {
+      built.push('map');
+      return get.call(this);
+    },
+    set: Object.getOwnPropertyDescriptor(NewMap.prototype, 'items')!.set,
+  });
+  let printed: string;
+  try {
+    printed = print(node, LAYOUTS[0]!);
+  } finally {
+    Object.defineProperty(NewMap.prototype, 'items', { configurable: true, get, set: Object.getOwnPropertyDescriptor(NewMap.prototype, 'items')!.set });
+  }
+  t.is(printed, 'a:\n  b:\n  - 1\n  - x\n');
+  t.deepEqual(built, []);
+  // Reading items builds them (and they reflect the copy, not later edits).
+  const a = node.items[0]!;
+  t.is((a.key as Scalar).value, 'a');
+  t.is(node.items.length, 1);
+  t.is(print(node, LAYOUTS[0]!), printed);
 });
