@@ -3,7 +3,7 @@
 import test from 'ava';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
 import { jsonToNode } from '../../src/yaml/json-to-node.js';
-import { NewMap, NewSeq } from '../../src/yaml/new-collections.js';
+import { NewMap } from '../../src/yaml/new-collections.js';
 import { PARSE_OPTIONS, toStringOptions, type LayoutStyle } from '../../src/yaml/yaml-options.js';
 import { buildSettings } from '../../src/config/index.js';
 import { injectPod } from '../../src/inject.js';
