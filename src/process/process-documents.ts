@@ -80,7 +80,8 @@ export function processDocuments(
         for (const w of outcome.warnings) results.push(workloadResult('warning', 'warning', w, ref, fieldPath, doc.origin));
       } catch (err) {
         if (!(err instanceof InjectError)) throw err;
-        results.push(workloadResult('error', `error/${err.code}`, `${describe(loc)}: ${err.message}`, ref, err.field ? `${fieldPath}.metadata.annotations[${err.field}]` : fieldPath, doc.origin));
+        // The result's resourceRef names the workload; the message says what is wrong with it.
+        results.push(workloadResult('error', `error/${err.code}`, err.message, ref, err.field ? `${fieldPath}.metadata.annotations[${err.field}]` : fieldPath, doc.origin));
         continue;
       }
       const before: JsonObject = template;
@@ -106,10 +107,6 @@ export function processDocuments(
 
 function qualifiedName(loc: PodTemplateLocation): string {
   return loc.namespace ? `${loc.namespace}/${loc.name}` : loc.name;
-}
-
-function describe(loc: PodTemplateLocation): string {
-  return `${loc.kind} ${loc.namespace ? `${loc.namespace}/` : ''}${loc.name}`;
 }
 
 function isObject(v: Json | undefined): v is JsonObject {
