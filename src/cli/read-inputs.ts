@@ -32,13 +32,15 @@ export async function readInputs(specs: readonly string[], io: CommandIO): Promi
     }
     const files = isDir ? yamlFilesUnder(abs) : [abs];
     for (const file of files) {
+      // Named as the user named it: the argument itself, or the argument joined with the path below it.
+      const display = isDir ? join(spec, relative(abs, file)) : spec;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (err) {
-        throw new InputError(`${relative(io.cwd, file) || file}: ${reason(err)}`);
+        throw new InputError(`${display}: ${reason(err)}`);
       }
-      out.push({ display: relative(io.cwd, file) || file, path: file, text });
+      out.push({ display, path: file, text });
     }
   }
   return out;
