@@ -32,6 +32,8 @@ export interface WorkloadKind {
 }
 
 export interface FunctionOptions {
+  /** inject: write the sidecars; check: change nothing, fail (error results) where a sidecar is missing or stale. */
+  mode: 'inject' | 'check';
   selector: 'webhook' | 'all';
   revision?: string;
   nativeSidecars?: boolean;
@@ -53,7 +55,7 @@ export interface ParsedFunctionConfig {
 }
 
 export function defaultFunctionOptions(): FunctionOptions {
-  return { selector: 'webhook', namespaces: {}, templates: {}, workloadKinds: [], useInputConfigMaps: true };
+  return { mode: 'inject', selector: 'webhook', namespaces: {}, templates: {}, workloadKinds: [], useInputConfigMaps: true };
 }
 
 const describe = (v: Json | undefined): string => (v === null || v === undefined ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v));
@@ -77,14 +79,14 @@ class Collector {
 
 /** Typed-kind fields, in schema order; the test keeps this list and the JSON Schema in sync. */
 export const TYPED_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'namespaces',
+  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'namespaces',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'templates',
   'workloadKinds', 'useInputConfigMaps',
 ] as const;
 export const TEMPLATE_FIELDS = ['ejs', 'file'] as const;
 export const WORKLOAD_KIND_FIELDS = ['apiVersion', 'kind', 'podTemplatePath'] as const;
 export const CONFIGMAP_KEYS = [
-  'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
+  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile',
 ] as const;
 
@@ -161,8 +163,12 @@ function parseTyped(obj: JsonObject, options: FunctionOptions, c: Collector): vo
   }
 }
 
-/** selector, revision, nativeSidecars, compliancePolicy, useInputConfigMaps (already typed values). */
+/** mode, selector, revision, nativeSidecars, compliancePolicy, useInputConfigMaps (already typed values). */
 function applyCommon(obj: JsonObject, options: FunctionOptions, c: Collector, prefix: string): void {
+  if (obj.mode !== undefined) {
+    if (obj.mode === 'inject' || obj.mode === 'check') options.mode = obj.mode;
+    else c.error(`${prefix}mode`, `expected "inject" or "check", got ${describe(obj.mode)}`);
+  }
   if (obj.selector !== undefined) {
     if (obj.selector === 'webhook' || obj.selector === 'all') options.selector = obj.selector;
     else c.error(`${prefix}selector`, `expected "webhook" or "all", got ${describe(obj.selector)}`);

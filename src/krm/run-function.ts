@@ -8,6 +8,7 @@ import { noticeResults } from '../process/notice-results.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import { defaultRunOptions } from '../process/run-options.js';
 import { hasErrors, type DocumentOrigin, type Result } from '../process/result.js';
+import { withCheckFailures } from '../process/check-failures.js';
 
 export interface FunctionRun {
   /** The output ResourceList, or undefined when an error result means nothing may be written. */
@@ -30,8 +31,9 @@ export function runFunction(input: string, cwd: string): FunctionRun {
   }));
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
   results.push(...noticeResults(settings.notices));
-  const outcome = processDocuments(docs, options, settings, { write: true });
-  results.push(...outcome.results);
+  const check = options.mode === 'check';
+  const outcome = processDocuments(docs, options, settings, { write: !check });
+  results.push(...(check ? withCheckFailures(outcome.results) : outcome.results));
   if (hasErrors(results)) return { results };
   list.setResults(results as unknown as Json[]);
   return { output: list.toString(), results };

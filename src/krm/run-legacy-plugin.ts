@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import { hasErrors, type Result } from '../process/result.js';
+import { withCheckFailures } from '../process/check-failures.js';
 import { runStreams } from '../cli/run-streams.js';
 import { ConfigError } from '../errors.js';
 
@@ -25,7 +26,9 @@ export function runLegacyPlugin(configPath: string, input: string, cwd: string):
   const { options, results } = runOptionsFromFunctionConfig(config as never, configPath);
   if (hasErrors(results)) return { results };
   // kustomize runs the plugin in the kustomization directory; relative config paths resolve there.
-  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, true, results);
-  if (hasErrors(run.results)) return { results: run.results };
-  return { output: run.outputs[0]!.text, results: run.results };
+  const check = options.mode === 'check';
+  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, !check, results);
+  const all = check ? withCheckFailures(run.results) : run.results;
+  if (hasErrors(all)) return { results: all };
+  return { output: run.outputs[0]!.text, results: all };
 }

@@ -22,7 +22,7 @@ test('schema and validator list the same fields', (t) => {
 
 test('every schema property is accepted with a value of its schema type', (t) => {
   const sample: Record<string, unknown> = {
-    metadata: { name: 'x' }, selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    metadata: { name: 'x' }, mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
     namespaces: { shop: { 'istio-injection': 'enabled' } }, injectorConfig: 'policy: enabled', values: { global: {} },
     meshConfigFile: 'mesh.yaml', templates: { custom: { ejs: 'x' }, other: { file: 't.ejs' } },
     workloadKinds: [{ apiVersion: 'example.com/v1', kind: 'Thing', podTemplatePath: 'spec.template' }], useInputConfigMaps: false,
@@ -33,7 +33,7 @@ test('every schema property is accepted with a value of its schema type', (t) =>
   const { options, notices } = parseFunctionConfig(typed(sample));
   t.deepEqual(notices, []);
   t.deepEqual(options, {
-    selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
     namespaces: { shop: { 'istio-injection': 'enabled' } },
     injectorConfig: { text: 'policy: enabled' }, values: { object: { global: {} } }, meshConfig: { path: 'mesh.yaml' },
     templates: { custom: { text: 'x' }, other: { path: 't.ejs' } },
@@ -47,7 +47,7 @@ test('every schema property is accepted with a value of its schema type', (t) =>
 });
 
 test('defaults for an absent or minimal config', (t) => {
-  const want = { selector: 'webhook', namespaces: {}, templates: {}, workloadKinds: [], useInputConfigMaps: true };
+  const want = { mode: 'inject', selector: 'webhook', namespaces: {}, templates: {}, workloadKinds: [], useInputConfigMaps: true };
   t.deepEqual(parseFunctionConfig(undefined), { options: want, notices: [] });
   t.deepEqual(parseFunctionConfig(null), { options: want, notices: [] });
   t.deepEqual(parseFunctionConfig(typed({})), { options: want, notices: [] });
@@ -95,7 +95,7 @@ test('ConfigMap form (kpt fn eval -- key=value)', (t) => {
   const cm = {
     apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'function-input' },
     data: {
-      selector: 'all', revision: 'canary', nativeSidecars: 'false', compliancePolicy: 'fips-140-3', useInputConfigMaps: 'false',
+      mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: 'false', compliancePolicy: 'fips-140-3', useInputConfigMaps: 'false',
       injectorConfigFile: 'inject.yaml', valuesFile: 'values.json', meshConfig: 'trustDomain: x',
       namespaces: 'shop: {istio-injection: enabled}\n', workloadKinds: '[{"apiVersion": "x/v1", "kind": "Y", "podTemplatePath": "spec.template"}]',
     },
@@ -103,7 +103,7 @@ test('ConfigMap form (kpt fn eval -- key=value)', (t) => {
   const { options, notices } = parseFunctionConfig(cm);
   t.deepEqual(notices, []);
   t.deepEqual(options, {
-    selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3', useInputConfigMaps: false,
+    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3', useInputConfigMaps: false,
     injectorConfig: { path: 'inject.yaml' }, values: { path: 'values.json' }, meshConfig: { text: 'trustDomain: x' },
     namespaces: { shop: { 'istio-injection': 'enabled' } },
     workloadKinds: [{ apiVersion: 'x/v1', kind: 'Y', podTemplatePath: 'spec.template' }], templates: {},
@@ -114,7 +114,8 @@ test('ConfigMap form (kpt fn eval -- key=value)', (t) => {
 test('ConfigMap form errors name data keys', (t) => {
   const cm = (data: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'function-input' }, data });
   t.deepEqual(errors(cm({ nativeSidecars: 'maybe' })), ['data.nativeSidecars: expected "true" or "false", got "maybe"']);
-  t.regex(errors(cm({ mode: 'check' }))[0]!, /^data\.mode: unknown key/);
+  t.regex(errors(cm({ modes: 'check' }))[0]!, /^data\.modes: unknown key/);
+  t.deepEqual(errors(cm({ mode: 'verify' })), ['data.mode: expected "inject" or "check", got "verify"']);
   t.deepEqual(errors(cm({ selector: 'x' })), ['data.selector: expected "webhook" or "all", got "x"']);
   t.regex(errors(cm({ namespaces: 'a: [' }))[0]!, /^data\.namespaces: invalid YAML\/JSON/);
   t.deepEqual(errors(cm({ namespaces: 'shop: 3' })), ['data.namespaces.shop: expected a map of label -> value, got 3']);
@@ -124,7 +125,7 @@ test('ConfigMap form errors name data keys', (t) => {
 
 test('every documented ConfigMap key is accepted', (t) => {
   const sample: Record<string, string> = {
-    selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', useInputConfigMaps: 'true', namespaces: '{}',
+    mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', useInputConfigMaps: 'true', namespaces: '{}',
     workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm',
   };
   for (const key of CONFIGMAP_KEYS) {

@@ -187,3 +187,24 @@ test('bad ResourceList input: a clear one-line error, exit 1, nothing on stdout'
     t.notRegex(run.stderr, /\n\s+at /, 'no stack trace');
   }
 });
+
+test('mode: check (a kpt validator) fails on a missing sidecar without writing, and passes once injected', async (t) => {
+  const withCheck = (text: string) =>
+    text.replace('kind: ResourceList\n', 'kind: ResourceList\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data:\n    mode: check\n');
+  const stale = await runCli([], { stdin: withCheck(fixture) });
+  t.is(stale.exitCode, 1);
+  t.is(stale.stdout, '');
+  t.regex(stale.stderr, /error +Deployment enabled\/web .*\[injected\].*sidecar is missing/);
+  const injected = await runCli([], { stdin: fixture });
+  const fresh = await runCli([], { stdin: withCheck(injected.stdout.replace(/\nresults:[\s\S]*$/, '\n')) });
+  t.is(fresh.exitCode, 0, fresh.stderr);
+  const out = parse(fresh.stdout) as { items: Item[]; results: Result[] };
+  t.is(reasonFor(out.results, 'Deployment', 'enabled', 'web'), 'up-to-date');
+  t.false(out.results.some((r) => r.severity === 'error'));
+});
+
+test('mode must be inject or check', async (t) => {
+  const run = await runCli([], { stdin: 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: inject-istio-sidecar.io/v1alpha1\n  kind: InjectIstioSidecar\n  metadata: {name: x}\n  mode: verify\nitems: []\n' });
+  t.is(run.exitCode, 1);
+  t.regex(run.stderr, /mode: expected "inject" or "check"/);
+});

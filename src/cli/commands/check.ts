@@ -6,6 +6,7 @@ import { readInputs } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
 import { formatReport, formatResult } from '../report.js';
 import { hasErrors } from '../../process/result.js';
+import { isStale } from '../../process/check-failures.js';
 
 const usage = `Usage: inject-istio-sidecar check -f PATH|- [-f PATH ...] [flags]
 
@@ -30,7 +31,7 @@ export const command: Command = {
       await write(io.stderr, formatReport(run.results, true));
       return EXIT_ERROR;
     }
-    const stale = run.results.filter((r) => r.tags?.reason === 'injected' || r.tags?.reason === 'reinjected');
+    const stale = run.results.filter(isStale);
     if (!values.quiet) await write(io.stderr, formatReport(run.results.filter((r) => !stale.includes(r)), false));
     if (stale.length === 0) {
       await write(io.stderr, `ok: every selected workload carries its up-to-date sidecar\n`);
