@@ -5,6 +5,18 @@ import { runCli } from '../../src/cli/run-inject.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/namespaces-resource-list.yaml', import.meta.url), 'utf8');
 
+/** A Deployment in namespace shop, as a ResourceList item. */
+const cartDeployment = `- apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: cart, namespace: shop}
+  spec:
+    template:
+      spec:
+        containers:
+        - name: cart
+          image: cart:1
+`;
+
 type Item = { kind: string; metadata: { name: string; namespace?: string }; spec?: any };
 type Result = { severity: string; message: string; tags?: { reason?: string }; resourceRef?: { kind: string; name: string; namespace?: string }; file?: { path: string; index?: number } };
 
@@ -85,16 +97,7 @@ functionConfig:
     shop:
       istio-injection: enabled
 items:
-- apiVersion: apps/v1
-  kind: Deployment
-  metadata: {name: cart, namespace: shop}
-  spec:
-    template:
-      spec:
-        containers:
-        - name: cart
-          image: cart:1
-`;
+${cartDeployment}`;
   const run = await runCli([], { stdin: input });
   t.is(run.exitCode, 0, run.stderr);
   const out = parse(run.stdout) as { results: Result[] };
@@ -156,16 +159,7 @@ functionConfig:
     selector: all
     nativeSidecars: "false"
 items:
-- apiVersion: apps/v1
-  kind: Deployment
-  metadata: {name: cart, namespace: shop}
-  spec:
-    template:
-      spec:
-        containers:
-        - name: cart
-          image: cart:1
-`;
+${cartDeployment}`;
   const run = await runCli([], { stdin: input });
   t.is(run.exitCode, 0, run.stderr);
   const out = parse(run.stdout) as { items: Item[] };
