@@ -25,6 +25,7 @@ import { rewriteAppHTTPProbeEnabled, rewriteAppProbes } from './patch/rewrite-ap
 import { statusAnnotationValue } from './patch/sidecar-status.js';
 import { reorderContainers } from './patch/reorder-containers.js';
 import { buildTemplateContext } from './render/template-context.js';
+import { get } from './render/template-helpers.js';
 import { renderTemplate } from './render/render-template.js';
 import { resolveTemplate } from './render/template-set.js';
 import { proxyImage, proxyInitImage, PROXY_IMAGE_TYPE_ANNOTATION } from './render/images.js';
@@ -60,15 +61,6 @@ function derived(settings: Settings): SettingsDerived {
     derivedCache.set(settings, d);
   }
   return d;
-}
-
-function get(root: unknown, path: string): unknown {
-  let cur: unknown = root;
-  for (const k of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
 }
 
 /** Template names for this pod: the annotation (trimmed items), else the flavor's defaults (spec b.2, d.5). */

@@ -3,7 +3,7 @@
 import type { Json } from '../k8s/types.js';
 import type { ConfigNotice, InjectorConfig, IstioValues, MeshConfig, Settings, TemplateSource } from './types.js';
 import { DEFAULT_INJECTOR_CONFIG } from './defaults/injector-config.js';
-import { isObject } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 import { chartMeshConfig, parseMeshConfig } from './parse-mesh-config.js';
 import { parseInjectorConfig } from './parse-injector-config.js';
 import { defaultValues, parseValues } from './parse-values.js';

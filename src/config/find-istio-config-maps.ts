@@ -2,7 +2,7 @@
 // `config`, `values`) and `istio[-<rev>]` (key `mesh`), as istioctl kube-inject reads them from a
 // cluster. The revision picks the suffix; '' or 'default' means the unsuffixed names.
 import type { Json } from '../k8s/types.js';
-import { isObject } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 
 export interface IstioConfigMaps {
   injector?: { config?: string; values?: string };

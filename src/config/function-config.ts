@@ -13,7 +13,7 @@
 import { parse } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import type { ConfigNotice } from './types.js';
-import { isObject } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 
 export const FUNCTION_CONFIG_API_VERSION = 'inject-istio-sidecar.io/v1alpha1';
 export const FUNCTION_CONFIG_KIND = 'InjectIstioSidecar';

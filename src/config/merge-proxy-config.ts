@@ -5,7 +5,7 @@ import type { Json, JsonObject } from '../k8s/types.js';
 import type { ProxyConfig } from './types.js';
 import { normalizeMessage } from './proto-schema.js';
 import { PROXY_CONFIG_SCHEMA, PROXY_HEADERS_KEPT_FIELDS } from './proxy-config-schema.js';
-import { isObject } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 
 /** Converts a ProxyConfig fragment to canonical protobuf-JSON; throws ProtoTypeError on a wrong type. */
 export function normalizeProxyConfig(fragment: Json, path = ''): ProxyConfig {

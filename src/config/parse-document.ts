@@ -47,6 +47,3 @@ export function readObjectDocument(source: DocumentSource, what: string): JsonOb
   return v;
 }
 
-export function isObject(v: Json | undefined): v is JsonObject {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
-}

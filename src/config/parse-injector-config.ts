@@ -14,7 +14,8 @@ import type { ConfigNotice, InjectorConfig } from './types.js';
 import { ConfigError } from '../errors.js';
 import { BUILT_IN_TEMPLATE_NAMES } from './defaults/injector-config.js';
 import { POD_TEMPLATES_WITH_EJS_EQUIVALENT, TEMPLATE_FINGERPRINTS } from './defaults/template-fingerprints.js';
-import { isObject, readDocument, sourceOf } from './parse-document.js';
+import { readDocument, sourceOf } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 import { isStockTemplate } from './template-fingerprint.js';
 
 export interface ParsedInjectorConfig {

@@ -8,7 +8,8 @@ import type { MeshConfig } from './types.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_MESH_CONFIG, DEFAULT_MESH_YAML } from './defaults/mesh.js';
 import { mergeProxyConfig } from './merge-proxy-config.js';
-import { isObject, parseYamlText, readDocument, sourceOf } from './parse-document.js';
+import { parseYamlText, readDocument, sourceOf } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 import { type FieldType, normalizeValue, ProtoTypeError } from './proto-schema.js';
 
 const enumOf = (...names: string[]): FieldType => ({ enum: Object.fromEntries(names.map((n, i) => [n, i])) });

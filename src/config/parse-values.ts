@@ -9,6 +9,7 @@ import type { IstioValues } from './types.js';
 import { DEFAULT_VALUES } from './defaults/values.js';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { readObjectDocument, sourceOf } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 
 /** `input`: YAML/JSON text or a parsed object; `origin` names it in errors (a file path, a ConfigMap key). */
 export function parseValues(input: string | Json, origin: string): IstioValues {
@@ -28,6 +29,3 @@ function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
   return out;
 }
 
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import type { JsonObject } from '../k8s/types.js';
 import type { ProxyConfig } from './types.js';
 import { durationNanos } from './proto-schema.js';
-import { isObject } from './parse-document.js';
+import { isObject } from '../k8s/json.js';
 
 const MS = 1_000_000n;
 const SECOND = 1_000_000_000n;

@@ -1,7 +1,7 @@
 // The KRM function face: one ResourceList on stdin, one on stdout (kpt, kustomize --enable-exec).
 // Results follow the KRM spec; any error result means exit 1 and nothing on stdout.
 import { parseResourceList } from '../yaml/index.js';
-import type { Json, JsonObject } from '../k8s/types.js';
+import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
@@ -9,6 +9,7 @@ import { runOptionsFromFunctionConfig } from '../process/options-from-function-c
 import { defaultRunOptions } from '../process/run-options.js';
 import { hasErrors, type DocumentOrigin, type Result } from '../process/result.js';
 import { withCheckFailures } from '../process/check-failures.js';
+import { isObject } from '../k8s/json.js';
 
 export interface FunctionRun {
   /** The output ResourceList, or undefined when an error result means nothing may be written. */
@@ -51,6 +52,3 @@ function originOf(item: Json): DocumentOrigin {
   return origin;
 }
 
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

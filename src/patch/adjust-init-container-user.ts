@@ -1,7 +1,7 @@
 // When the user pins the proxy's uid/gid (a user `istio-proxy` with securityContext.runAsUser/Group), the
 // iptables rules must exclude that uid instead of 1337, and the CNI validation container must run as it.
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { findContainer, findProxy, withContainer, PROXY_CONTAINER } from './pod-access.js';
 
 /**

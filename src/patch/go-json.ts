@@ -5,7 +5,7 @@
 // quantities canonically and escapes <, >, & in strings. Each type below is one table of its Go fields.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { canonicalQuantity } from '../k8s/quantity.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 
 /** How one Go struct field is written. */
 type Kind =

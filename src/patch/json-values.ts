@@ -1,9 +1,6 @@
 // Small helpers for plain JSON values shared by the patch machinery.
 import type { JsonObject } from '../k8s/types.js';
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../k8s/json.js';
 
 /** Own list of a pod spec field (`containers`, `initContainers`, ...), or an empty list. */
 export function listOf(spec: JsonObject | undefined, key: string): JsonObject[] {

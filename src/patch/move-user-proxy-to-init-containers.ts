@@ -2,7 +2,7 @@
 // by declaring it under containers. Istio moves that user container to the end of initContainers before
 // merging so the customisation lands on the native sidecar instead of leaving a second proxy (c.3).
 import type { Json, PodJson } from '../k8s/types.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { findContainer, PROXY_CONTAINER } from './pod-access.js';
 
 /** Call only when native sidecars are in effect for this pod. `rendered` is the template's partial pod. */

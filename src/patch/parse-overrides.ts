@@ -2,7 +2,7 @@
 // produces, recorded at first injection so re-injection (and stripping) can bring them back.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { InjectError } from '../errors.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 
 export const OVERRIDES_ANNOTATION = 'proxy.istio.io/overrides';
 

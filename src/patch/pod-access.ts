@@ -1,7 +1,8 @@
 // Copy-on-write accessors for the few pod paths post-processing changes, so that every step can return a
 // new pod without cloning the whole tree (a pod with thousands of env vars stays cheap).
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
-import { isObject, listOf } from './json-values.js';
+import { listOf } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 
 export const PROXY_CONTAINER = 'istio-proxy';
 

@@ -2,7 +2,7 @@
 // so they are pointed at the agent's status port under `/app-health/<c>/…` (`/app-lifecycle/<c>/…`) and
 // the original actions are handed to the agent in ISTIO_KUBE_APP_PROBERS (app_probe.go).
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { parseGoBool } from './go-bool.js';
 import { goJsonText, goShape, proberType } from './go-json.js';
 import { annotationsOf, envOf, findProxy, withContainer, PROXY_CONTAINER, type ContainerList } from './pod-access.js';

@@ -1,7 +1,8 @@
 // The `sidecar.istio.io/status` annotation: which containers, volumes and pull secrets a previous
 // injection added. Written by `statusAnnotationValue`, read by re-injection and `stripInjection`.
 import type { Json, PodJson } from '../k8s/types.js';
-import { isObject, listOf } from './json-values.js';
+import { listOf } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { goJsonText } from './go-json.js';
 
 export const STATUS_ANNOTATION = 'sidecar.istio.io/status';

@@ -3,7 +3,7 @@
 // handling are part of what users see in the output.
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
 import { InjectError } from '../errors.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { firstPositions, normalizeElementOrder, orderMergedEntries, type OrderEntry } from './element-order.js';
 import { POD_PATCH_META, primitiveId, type FieldMeta, type PatchMeta } from './pod-patch-meta.js';
 

@@ -2,7 +2,7 @@
 // wrote it, so that re-injection starts from the user's intent instead of merging onto stale injected
 // containers (Istio's own stripPod only hides them from the templates, spec a.3 / i.5).
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
-import { isObject } from './json-values.js';
+import { isObject } from '../k8s/json.js';
 import { annotationsOf, envValue, findProxy, nameOf, withAnnotations, PROXY_CONTAINER } from './pod-access.js';
 import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
 import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './parse-overrides.js';

@@ -1,7 +1,8 @@
 // The namespaces a run knows about: Namespace objects in the input first, then labels declared in the
 // function config. A namespace in neither is "unknown" and is treated as unlabeled (with a warning).
-import type { Json, JsonObject } from '../k8s/types.js';
+import type { Json } from '../k8s/types.js';
 import type { NamespaceView } from '../select/types.js';
+import { isObject } from '../k8s/json.js';
 
 export class NamespaceIndex {
   private readonly fromInput = new Map<string, Record<string, string>>();
@@ -28,10 +29,6 @@ export class NamespaceIndex {
     // The API server sets kubernetes.io/metadata.name on every namespace; the `auto.` webhook reads it.
     return { name, labels: { 'kubernetes.io/metadata.name': name }, source: 'unknown' };
   }
-}
-
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function stringMap(v: Json | undefined): Record<string, string> {

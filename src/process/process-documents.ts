@@ -4,13 +4,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Json, JsonObject, PodJson } from '../k8s/types.js';
 import type { Settings } from '../config/types.js';
-import { findPodTemplates, workloadIdentity, isLocalConfig, type PodTemplateLocation } from '../workloads/index.js';
+import { findPodTemplates, getAt, workloadIdentity, isLocalConfig, type PodTemplateLocation } from '../workloads/index.js';
 import { decide, selectionOptions } from '../select/index.js';
 import { injectPod } from '../inject.js';
 import { InjectError } from '../errors.js';
 import { NamespaceIndex } from './namespace-index.js';
 import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
+import { isObject } from '../k8s/json.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -109,21 +110,8 @@ function qualifiedName(loc: PodTemplateLocation): string {
   return loc.namespace ? `${loc.namespace}/${loc.name}` : loc.name;
 }
 
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isEmptyObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 0;
-}
-
-function getAt(root: Json, path: readonly (string | number)[]): Json | undefined {
-  let cur: Json | undefined = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, Json>)[key as string];
-  }
-  return cur;
 }
 
 /**

@@ -1,6 +1,7 @@
 // AdmissionReview envelopes (admission.k8s.io/v1 and v1beta1, spec d.8): reading a review and
 // answering in the version it was asked in. The two versions have the same shape for our purposes.
 import type { Json, JsonObject } from '../k8s/types.js';
+import { isObject } from '../k8s/json.js';
 
 export const ADMISSION_VERSIONS = ['admission.k8s.io/v1', 'admission.k8s.io/v1beta1'] as const;
 export type AdmissionVersion = (typeof ADMISSION_VERSIONS)[number];
@@ -71,10 +72,6 @@ export function encodeReview(version: AdmissionVersion | undefined, response: Ad
   }
   review.response = response as unknown as JsonObject;
   return review;
-}
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function describe(v: unknown): string {

@@ -6,7 +6,8 @@ import type { Settings } from '../config/types.js';
 import type { InjectOutcome, InjectRequest } from '../inject-types.js';
 import type { Decision } from '../select/types.js';
 import { InjectError } from '../errors.js';
-import { decodeReview, encodeReview, isObject, ReviewDecodeError, type AdmissionResponse, type AdmissionVersion } from './admission.js';
+import { decodeReview, encodeReview, ReviewDecodeError, type AdmissionResponse, type AdmissionVersion } from './admission.js';
+import { isObject } from '../k8s/json.js';
 import { podIdentity } from '../workloads/index.js';
 import { podDisplayName } from './pod-display-name.js';
 

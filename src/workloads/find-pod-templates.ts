@@ -2,7 +2,8 @@
 import type { Json } from '../k8s/types.js';
 import type { CustomWorkloadKind, PodTemplateLocation } from './types.js';
 import { BUILT_IN_WORKLOAD_KINDS, apiGroupOf, apiVersionMatches } from './workload-kinds.js';
-import { getAt, isObject, parseDottedPath, stringField } from './json-path.js';
+import { getAt, parseDottedPath, stringField } from './json-path.js';
+import { isObject } from '../k8s/json.js';
 import { isLocalConfig } from './is-local-config.js';
 
 /**

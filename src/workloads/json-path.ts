@@ -1,9 +1,6 @@
 // Small helpers to walk plain JSON by a path, shared by discovery and identity.
-import type { Json, JsonObject } from '../k8s/types.js';
-
-export function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import type { Json } from '../k8s/types.js';
+import { isObject } from '../k8s/json.js';
 
 /** The value at `path`, or undefined when any step is missing or of the wrong shape. */
 export function getAt(root: Json, path: readonly (string | number)[]): Json | undefined {

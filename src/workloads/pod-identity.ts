@@ -2,7 +2,8 @@
 // the controller owner reference, refined by the labels controllers stamp on their pods.
 import type { Json, PodJson } from '../k8s/types.js';
 import type { WorkloadIdentity } from '../inject-types.js';
-import { isObject, stringField } from './json-path.js';
+import { stringField } from './json-path.js';
+import { isObject } from '../k8s/json.js';
 
 const CRONJOB_JOB_NAME = /^(.+)-\d{8,10}$/;
 

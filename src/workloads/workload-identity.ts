@@ -3,7 +3,8 @@
 import type { Json, PodJson } from '../k8s/types.js';
 import type { WorkloadIdentity } from '../inject-types.js';
 import type { PodTemplateLocation } from './types.js';
-import { getAt, isObject } from './json-path.js';
+import { getAt } from './json-path.js';
+import { isObject } from '../k8s/json.js';
 import { podIdentity } from './pod-identity.js';
 
 /**

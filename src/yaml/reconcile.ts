@@ -8,6 +8,7 @@ import { inheritCommentGap } from './inline-comment-gaps.js';
 import { canonicalJson, jsonEqual } from './json-equal.js';
 import { hasOwn, isMergeKey, scalarToJson } from './node-to-json.js';
 import type { JsonConverter } from './node-to-json.js';
+import { isObject } from '../k8s/json.js';
 
 export interface Reconciled {
   node: unknown;
@@ -211,6 +212,3 @@ function sameScalar(a: Json, b: Json): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
