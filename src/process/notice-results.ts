@@ -2,9 +2,10 @@
 import type { ConfigNotice } from '../config/types.js';
 import type { Result } from './result.js';
 
-export function noticeResults(notices: readonly ConfigNotice[]): Result[] {
+/** `origin` (e.g. the config file) prefixes each message when the notice itself does not name it. */
+export function noticeResults(notices: readonly ConfigNotice[], origin?: string): Result[] {
   return notices.map((n) => {
-    const r: Result = { message: n.message, severity: n.severity, tags: { reason: `config/${n.severity}` } };
+    const r: Result = { message: origin ? `${origin}: ${n.message}` : n.message, severity: n.severity, tags: { reason: `config/${n.severity}` } };
     if (n.field) r.field = { path: n.field };
     return r;
   });
