@@ -1,0 +1,386 @@
+// Go values as the template engine sees them: the data model that stands in for Go's reflect.Value.
+//
+// JavaScript primitives stand for the Go kinds JSON decoding produces, so plain JSON data (istiod's
+// `.Values`, the test vectors) costs nothing to wrap:
+//   undefined  an invalid reflect.Value ("no value": a missing key of an untyped map, printed `<no value>`)
+//   null       a nil interface{} (JSON null, the `nil` constant)
+//   string     string        boolean  bool        number  float64
+// Everything else is a class instance that carries its Go type, because templates behave differently
+// on typed values (`index` of a missing key of a map[string]string is "", an int compares with 3, a nil
+// pointer has methods, an enum prints its name).
+//
+// Maps are keyed by strings only (Istio's data has no other key type). JSON-backed maps, slices and
+// structs convert their elements lazily, on first access, so a large `.Values` costs nothing until read.
+// Lookups keyed by input text go through Map or own-property checks only.
+
+export type IntName = 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
+
+export type GoType =
+  | { readonly kind: 'interface' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'float64' }
+  | { readonly kind: 'int'; readonly name: IntName }
+  | { readonly kind: 'map'; readonly elem: GoType }
+  | { readonly kind: 'slice'; readonly elem: GoType }
+  | { readonly kind: 'ptr'; readonly elem: GoType }
+  | { readonly kind: 'struct'; readonly def: StructDef }
+  | { readonly kind: 'enum'; readonly def: EnumDef }
+  | { readonly kind: 'func' };
+
+/** A method of a Go type. `call` gets the receiver (possibly a nil pointer) and the evaluated arguments. */
+export interface MethodDef {
+  /** Parameter types, for arity checks and argument conversion; `variadic` makes the last one `...T`. */
+  readonly params: readonly GoType[];
+  readonly variadic?: boolean;
+  /** Result type (Go methods used by templates return one value, optionally plus an error). */
+  readonly result: GoType;
+  readonly call: (recv: GoValue, args: GoValue[]) => GoValue;
+}
+
+export interface FieldDef {
+  readonly type: GoType;
+  /** Key of the field in the backing JSON object (default: the Go name). */
+  readonly json?: string;
+  /** The backing object holds this field as a GoValue already (built in code, not decoded from JSON). */
+  readonly typed?: boolean;
+}
+
+export interface StructDef {
+  /** Go type name as reflect prints it, e.g. `v1.Container`, `inject.SidecarTemplateData`. */
+  readonly name: string;
+  readonly fields: ReadonlyMap<string, FieldDef>;
+  /** Methods by name. Methods on the pointer receiver are callable on a nil pointer (proto getters). */
+  readonly methods?: ReadonlyMap<string, MethodDef>;
+}
+
+export interface EnumDef {
+  /** Go type name, e.g. `v1alpha1.ProxyConfig_InboundInterceptionMode`. */
+  readonly name: string;
+  readonly names: ReadonlyMap<number, string>;
+  readonly values: ReadonlyMap<string, number>;
+}
+
+export const T = {
+  interface: { kind: 'interface' } as GoType,
+  string: { kind: 'string' } as GoType,
+  bool: { kind: 'bool' } as GoType,
+  float64: { kind: 'float64' } as GoType,
+  int: { kind: 'int', name: 'int' } as GoType,
+  int32: { kind: 'int', name: 'int32' } as GoType,
+  int64: { kind: 'int', name: 'int64' } as GoType,
+  uint32: { kind: 'int', name: 'uint32' } as GoType,
+  func: { kind: 'func' } as GoType,
+  intOf: (name: IntName): GoType => ({ kind: 'int', name }),
+  map: (elem: GoType): GoType => ({ kind: 'map', elem }),
+  slice: (elem: GoType): GoType => ({ kind: 'slice', elem }),
+  ptr: (elem: GoType): GoType => ({ kind: 'ptr', elem }),
+  struct: (def: StructDef): GoType => ({ kind: 'struct', def }),
+  enum: (def: EnumDef): GoType => ({ kind: 'enum', def }),
+};
+export const MAP_STRING_STRING = T.map(T.string);
+export const MAP_STRING_ANY = T.map(T.interface);
+export const SLICE_ANY = T.slice(T.interface);
+
+/** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
+export class GoInt {
+  constructor(readonly name: IntName, readonly v: number) {}
+}
+
+/** A proto enum (Go int32 with a String method). */
+export class GoEnum {
+  constructor(readonly def: EnumDef, readonly v: number) {}
+  toString(): string {
+    return this.def.names.get(this.v) ?? String(this.v);
+  }
+}
+
+/** map[string]elem. `nil` maps have no entries; a JSON-backed map converts values on first read. */
+export class GoMap {
+  private cache: Map<string, GoValue> | undefined;
+  private sortedKeys: string[] | undefined;
+  constructor(
+    readonly elem: GoType,
+    /** Own enumerable properties are the entries; null for a nil map. */
+    private readonly raw: Record<string, unknown> | null,
+    /** The raw values are GoValues already (not JSON). */
+    private readonly typed = false,
+  ) {}
+  static of(elem: GoType, entries: Iterable<[string, GoValue]>): GoMap {
+    const raw: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of entries) raw[k] = v;
+    return new GoMap(elem, raw, true);
+  }
+  get isNil(): boolean {
+    return this.raw === null;
+  }
+  get size(): number {
+    return this.raw === null ? 0 : this.keys().length;
+  }
+  has(key: string): boolean {
+    return this.raw !== null && Object.prototype.hasOwnProperty.call(this.raw, key);
+  }
+  /** The value at key, or `undefined` when absent (callers decide between "no value" and the zero value). */
+  get(key: string): GoValue {
+    if (!this.has(key)) return undefined;
+    if (this.typed) return this.raw![key] as GoValue;
+    let c = this.cache;
+    if (!c) c = this.cache = new Map();
+    if (c.has(key)) return c.get(key);
+    const v = fromJSON(this.raw![key], this.elem);
+    c.set(key, v);
+    return v;
+  }
+  /** Keys in Go's sorted order (byte order of the UTF-8 strings, which is code point order). */
+  keys(): string[] {
+    if (this.sortedKeys) return this.sortedKeys;
+    const keys = this.raw === null ? [] : Object.keys(this.raw);
+    keys.sort(compareStrings);
+    return (this.sortedKeys = keys);
+  }
+  entries(): Array<[string, GoValue]> {
+    return this.keys().map((k) => [k, this.get(k)]);
+  }
+}
+
+/** []elem (or [N]elem when `array`). `nil` slices have no items. */
+export class GoSlice {
+  private cache: GoValue[] | undefined;
+  constructor(
+    readonly elem: GoType,
+    private readonly raw: readonly unknown[] | null,
+    private readonly typed = false,
+    readonly array = false,
+  ) {}
+  static of(elem: GoType, items: GoValue[]): GoSlice {
+    return new GoSlice(elem, items, true);
+  }
+  get isNil(): boolean {
+    return this.raw === null;
+  }
+  get length(): number {
+    return this.raw === null ? 0 : this.raw.length;
+  }
+  at(i: number): GoValue {
+    if (this.raw === null) return undefined;
+    if (this.typed) return this.raw[i] as GoValue;
+    if (!this.cache) this.cache = new Array(this.raw.length);
+    if (!(i in this.cache)) this.cache[i] = fromJSON(this.raw[i], this.elem);
+    return this.cache[i];
+  }
+  items(): GoValue[] {
+    const out: GoValue[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.at(i));
+    return out;
+  }
+}
+
+/** A struct value. Fields come from a backing object, decoded from JSON on first read (or typed already). */
+export class GoStruct {
+  private cache: Map<string, GoValue> | undefined;
+  constructor(
+    readonly def: StructDef,
+    private readonly raw: Record<string, unknown>,
+  ) {}
+  hasField(name: string): boolean {
+    return this.def.fields.has(name);
+  }
+  /** The field's value (its Go zero value when the backing object lacks it); `undefined` if no such field. */
+  field(name: string): GoValue {
+    const f = this.def.fields.get(name);
+    if (!f) return undefined;
+    let c = this.cache;
+    if (!c) c = this.cache = new Map();
+    if (c.has(name)) return c.get(name);
+    const key = f.json ?? name;
+    const present = Object.prototype.hasOwnProperty.call(this.raw, key);
+    const v = f.typed ? (present ? (this.raw[key] as GoValue) : zeroValue(f.type)) : fromJSON(present ? this.raw[key] : undefined, f.type);
+    c.set(name, v);
+    return v;
+  }
+  /** The backing object, for helpers that want the JSON form back (toJSON of a k8s object). */
+  get backing(): Record<string, unknown> {
+    return this.raw;
+  }
+}
+
+/** A pointer. `target === null` is a nil pointer of type *elem. */
+export class GoPtr {
+  constructor(
+    readonly elem: GoType,
+    readonly target: GoValue | null,
+  ) {}
+  get isNil(): boolean {
+    return this.target === null;
+  }
+}
+
+/** A function value (data may carry one; `call` invokes it). */
+export class GoFunc {
+  constructor(
+    readonly name: string,
+    readonly fn: (args: GoValue[]) => GoValue,
+  ) {}
+}
+
+export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc;
+
+/** Go's ordering of strings: byte order of UTF-8, which equals code point order (not UTF-16 order). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** The Go zero value of a type. */
+export function zeroValue(t: GoType): GoValue {
+  switch (t.kind) {
+    case 'interface':
+      return null;
+    case 'string':
+      return '';
+    case 'bool':
+      return false;
+    case 'float64':
+      return 0;
+    case 'int':
+      return new GoInt(t.name, 0);
+    case 'enum':
+      return new GoEnum(t.def, 0);
+    case 'map':
+      return new GoMap(t.elem, null);
+    case 'slice':
+      return new GoSlice(t.elem, null);
+    case 'ptr':
+      return new GoPtr(t.elem, null);
+    case 'struct':
+      return new GoStruct(t.def, Object.create(null));
+    case 'func':
+      return null;
+  }
+}
+
+/**
+ * Decodes a JSON value into a Go value of type `t`, as encoding/json would (numbers into interface{}
+ * become float64; absent or null into a typed field give its zero value / nil).
+ * `undefined` (absent) into interface{} stays "absent" only at the map-lookup level; here it is nil.
+ */
+export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
+  switch (t.kind) {
+    case 'interface':
+      if (raw === undefined || raw === null) return null;
+      if (typeof raw === 'string' || typeof raw === 'boolean' || typeof raw === 'number') return raw;
+      if (Array.isArray(raw)) return new GoSlice(T.interface, raw);
+      if (isGoValueObject(raw)) return raw as GoValue;
+      return new GoMap(T.interface, raw as Record<string, unknown>);
+    case 'string':
+      return typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+    case 'bool':
+      return raw === true;
+    case 'float64':
+      return typeof raw === 'number' ? raw : 0;
+    case 'int':
+      return new GoInt(t.name, typeof raw === 'number' ? Math.trunc(raw) : 0);
+    case 'enum': {
+      if (typeof raw === 'number') return new GoEnum(t.def, raw);
+      if (typeof raw === 'string') return new GoEnum(t.def, t.def.values.get(raw) ?? 0);
+      return new GoEnum(t.def, 0);
+    }
+    case 'map':
+      if (raw instanceof GoMap) return raw;
+      return new GoMap(t.elem, raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null);
+    case 'slice':
+      if (raw instanceof GoSlice) return raw;
+      return new GoSlice(t.elem, Array.isArray(raw) ? raw : null);
+    case 'ptr':
+      if (raw instanceof GoPtr) return raw;
+      if (raw === undefined || raw === null) return new GoPtr(t.elem, null);
+      return new GoPtr(t.elem, fromJSON(raw, t.elem));
+    case 'struct':
+      if (raw instanceof GoStruct) return raw;
+      return new GoStruct(t.def, raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : Object.create(null));
+    case 'func':
+      return raw instanceof GoFunc ? raw : null;
+  }
+}
+
+function isGoValueObject(v: object): boolean {
+  return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc;
+}
+
+/** The Go type of a value (interface{} for nil / no value). */
+export function typeOf(v: GoValue): GoType {
+  if (v === undefined || v === null) return T.interface;
+  switch (typeof v) {
+    case 'string':
+      return T.string;
+    case 'boolean':
+      return T.bool;
+    case 'number':
+      return T.float64;
+  }
+  if (v instanceof GoInt) return T.intOf(v.name);
+  if (v instanceof GoEnum) return T.enum(v.def);
+  if (v instanceof GoMap) return T.map(v.elem);
+  if (v instanceof GoSlice) return T.slice(v.elem);
+  if (v instanceof GoStruct) return T.struct(v.def);
+  if (v instanceof GoPtr) return T.ptr(v.elem);
+  return T.func;
+}
+
+/** The type as Go's reflect prints it: `map[string]interface {}`, `[]string`, `*v1.Container`, `int`. */
+export function typeName(t: GoType): string {
+  switch (t.kind) {
+    case 'interface':
+      return 'interface {}';
+    case 'string':
+    case 'bool':
+    case 'float64':
+      return t.kind;
+    case 'int':
+      return t.name;
+    case 'map':
+      return `map[string]${typeName(t.elem)}`;
+    case 'slice':
+      return `[]${typeName(t.elem)}`;
+    case 'ptr':
+      return `*${typeName(t.elem)}`;
+    case 'struct':
+    case 'enum':
+      return t.def.name;
+    case 'func':
+      return 'func()';
+  }
+}
+
+/** Go's `truth` (text/template isTrue): the second element is false when truth is undefined (no value). */
+export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
+  if (v === undefined) return [false, false];
+  if (v === null) return [false, true];
+  switch (typeof v) {
+    case 'string':
+      return [v.length > 0, true];
+    case 'boolean':
+      return [v, true];
+    case 'number':
+      return [v !== 0, true];
+  }
+  if (v instanceof GoInt || v instanceof GoEnum) return [v.v !== 0, true];
+  if (v instanceof GoMap) return [v.size > 0, true];
+  if (v instanceof GoSlice) return [v.length > 0, true];
+  if (v instanceof GoPtr) return [!v.isNil, true];
+  if (v instanceof GoStruct) return [true, true];
+  return [true, true];
+}
+
+/** Follows pointers to the value they point at (a nil pointer stays itself). */
+export function indirect(v: GoValue): GoValue {
+  while (v instanceof GoPtr && v.target !== null) v = v.target;
+  return v;
+}
