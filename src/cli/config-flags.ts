@@ -7,6 +7,7 @@ import { UsageError } from './command.js';
 import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import type { Result } from '../process/result.js';
+import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from '../config/defaults/istio-versions.js';
 
 /** Istio's three documents and the istiod settings: shared by `inject`, `check` and `webhook`. */
 export const istioConfigFlagOptions = {
@@ -16,6 +17,7 @@ export const istioConfigFlagOptions = {
   revision: { type: 'string' },
   'native-sidecars': { type: 'string' },
   'compliance-policy': { type: 'string' },
+  'istio-version': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const configFlagOptions = {
@@ -26,7 +28,8 @@ export const configFlagOptions = {
   config: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-export const configFlagsUsage = `Istio configuration (defaults: Istio 1.32's chart):
+export const configFlagsUsage = `Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
+  --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
   --injectConfigFile FILE   injector config in Istio's format (the 'config' key of the istio-sidecar-injector ConfigMap)
   --valuesFile FILE         Helm values, JSON or YAML (the 'values' key of that ConfigMap)
   --meshConfigFile FILE     mesh config (the 'mesh' key of the 'istio' ConfigMap)
@@ -65,6 +68,7 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
   }
   if (values['native-sidecars'] !== undefined) options.nativeSidecars = parseBoolFlag('--native-sidecars', values['native-sidecars']);
   if (values['compliance-policy'] !== undefined) options.compliancePolicy = values['compliance-policy'];
+  if (values['istio-version'] !== undefined) options.istioVersion = parseIstioVersionFlag(values['istio-version']);
   for (const spec of values.template ?? []) {
     const [name, file] = splitOnce(spec, '=');
     if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
@@ -82,6 +86,14 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
     options.namespaces[ns] = map;
   }
   return { options, results };
+}
+
+/** `--istio-version`: a built-in version key, or a UsageError listing the choices. */
+export function parseIstioVersionFlag(value: string | undefined): IstioVersionKey | undefined {
+  if (value === undefined) return undefined;
+  const key = parseIstioVersion(value);
+  if (key === undefined) throw new UsageError(`--istio-version must be one of ${istioVersionChoices()}, not "${value}"`);
+  return key;
 }
 
 export function parseBoolFlag(flag: string, value: string): boolean {

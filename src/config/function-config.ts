@@ -5,7 +5,7 @@
 //    kustomize sends the whole object, with its config.kubernetes.io/function and local-config
 //    annotations, which metadata may carry freely). JSON Schema: function-config.schema.json.
 //  * a ConfigMap (`kpt fn eval -- key=value`, Kptfile `configMap:`): string `data` keys selector,
-//    revision, nativeSidecars ("true"/"false"), compliancePolicy, useInputConfigMaps,
+//    revision, nativeSidecars ("true"/"false"), compliancePolicy, istioVersion, useInputConfigMaps,
 //    injectorConfigFile, valuesFile, meshConfigFile, injectorConfig, values, meshConfig (inline text),
 //    namespaces (YAML or JSON text of {namespace: {label: value}}), workloadKinds (YAML/JSON text of
 //    the list).
@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import type { ConfigNotice } from './types.js';
 import { isObject } from '../k8s/json.js';
+import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from './defaults/istio-versions.js';
 
 export const FUNCTION_CONFIG_API_VERSION = 'inject-istio-sidecar.io/v1alpha1';
 export const FUNCTION_CONFIG_KIND = 'InjectIstioSidecar';
@@ -38,6 +39,8 @@ export interface FunctionOptions {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  /** Whose built-in defaults fill what no config gives: '1.28', '1.30' (default) or 'master'. */
+  istioVersion?: IstioVersionKey;
   /** Labels of namespaces that are not in the input. */
   namespaces: Record<string, Record<string, string>>;
   injectorConfig?: DocumentRef;
@@ -79,14 +82,14 @@ class Collector {
 
 /** Typed-kind fields, in schema order; the test keeps this list and the JSON Schema in sync. */
 export const TYPED_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'namespaces',
+  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'namespaces',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'templates',
   'workloadKinds', 'useInputConfigMaps',
 ] as const;
 export const TEMPLATE_FIELDS = ['ejs', 'file'] as const;
 export const WORKLOAD_KIND_FIELDS = ['apiVersion', 'kind', 'podTemplatePath'] as const;
 export const CONFIGMAP_KEYS = [
-  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
+  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile',
 ] as const;
 
@@ -176,6 +179,12 @@ function applyCommon(obj: JsonObject, options: FunctionOptions, c: Collector, pr
   if (obj.revision !== undefined) options.revision = c.string(obj.revision, `${prefix}revision`);
   if (obj.compliancePolicy !== undefined) options.compliancePolicy = c.string(obj.compliancePolicy, `${prefix}compliancePolicy`);
   if (obj.nativeSidecars !== undefined) options.nativeSidecars = c.boolean(obj.nativeSidecars, `${prefix}nativeSidecars`);
+  if (obj.istioVersion !== undefined) {
+    const text = c.string(obj.istioVersion, `${prefix}istioVersion`);
+    const key = text === undefined ? undefined : parseIstioVersion(text);
+    if (key !== undefined) options.istioVersion = key;
+    else if (text !== undefined) c.error(`${prefix}istioVersion`, `unknown Istio version ${JSON.stringify(text)} (built in: ${istioVersionChoices()})`);
+  }
   if (obj.useInputConfigMaps !== undefined) {
     const b = c.boolean(obj.useInputConfigMaps, `${prefix}useInputConfigMaps`);
     if (b !== undefined) options.useInputConfigMaps = b;

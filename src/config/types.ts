@@ -1,6 +1,7 @@
 // The settings every injection is computed from. Built once per run (KRM, CLI) or per config
 // reload (webhook) by buildSettings (src/config/build-settings.ts), never per pod.
 import type { Json, JsonObject, V1LabelSelector } from '../k8s/types.js';
+import type { IstioVersionKey } from './defaults/istio-versions.js';
 
 /** Istio's `values` document (the `values` key of the istio-sidecar-injector ConfigMap), as JSON. */
 export type IstioValues = JsonObject;
@@ -40,7 +41,17 @@ export interface ConfigNotice {
   field?: string;
 }
 
+/** Where each of Istio's three documents came from: `built-in`, a file path or a ConfigMap key. */
+export interface SettingsProvenance {
+  injectorConfig: string;
+  values: string;
+  meshConfig: string;
+}
+
 export interface Settings {
+  /** The Istio version whose built-in defaults fill what the config does not give ('1.28' | '1.30' | 'master'). */
+  istioVersion: IstioVersionKey;
+  provenance: SettingsProvenance;
   values: IstioValues;
   mesh: MeshConfig;
   injector: InjectorConfig;

@@ -26,6 +26,7 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     revision: options.revision,
     nativeSidecars: options.nativeSidecars,
     compliancePolicy: options.compliancePolicy,
+    istioVersion: options.istioVersion,
   });
 }
 

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../config/types.js';
 import { buildSettings } from '../config/index.js';
+import type { IstioVersionKey } from '../config/defaults/istio-versions.js';
 
 export interface ConfigFiles {
   injectConfigFile?: string;
@@ -15,6 +16,7 @@ export interface SettingsFlags {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  istioVersion?: IstioVersionKey;
 }
 
 /** Resolves flags and `--config-dir` into absolute paths; a key missing from the directory means Istio's default. */
@@ -59,5 +61,6 @@ export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, c
     revision: flags.revision,
     nativeSidecars: flags.nativeSidecars,
     compliancePolicy: flags.compliancePolicy,
+    istioVersion: flags.istioVersion,
   });
 }

@@ -59,7 +59,10 @@ const TEMPLATE_PORTS: Record<string, string[]> = {
 const TEMPLATE_DIR = join(here, '..', '..', '..', 'test', 'conformance', 'templates');
 
 export function argsFor(c: GoldenCase, inputFile = c.input): string[] {
+  // The master corpus's configs carry no template bodies (templates/README.md): they render with the
+  // built-in templates, so the built-ins must be master's.
   const args = [
+    '--istio-version', 'master',
     '--injectConfigFile', c.setup.injectorConfigFile,
     '--valuesFile', c.setup.valuesFile,
     '--meshConfigFile', c.setup.meshConfigFile,

@@ -1,6 +1,7 @@
 // `webhook`: serve Istio sidecar injection as a Kubernetes mutating admission webhook over HTTPS.
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, write, type Command, type CommandIO } from '../command.js';
-import { istioConfigFlagOptions, parseBoolFlag } from '../config-flags.js';
+import { istioConfigFlagOptions, parseBoolFlag, parseIstioVersionFlag } from '../config-flags.js';
+import type { IstioVersionKey } from '../../config/defaults/istio-versions.js';
 import { resolveConfigFiles } from '../../webhook/config-files.js';
 import { startWebhook } from '../../webhook/start-webhook.js';
 import { coreEngine } from '../../webhook/engine.js';
@@ -27,7 +28,8 @@ Server:
   --insecure-http           serve plain HTTP, for use behind a TLS terminator
   --failure-mode deny|allow what an injection error does: deny (default, like Istio) rejects the pod;
                             allow admits it without a sidecar and returns the error as a warning
-Istio configuration (defaults: Istio 1.32's chart):
+Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
+  --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
   --config-dir DIR          a mounted ConfigMap directory with files 'config', 'values' and 'mesh'
                             (Istio's istio-sidecar-injector keys config/values and the istio key mesh)
   --injectConfigFile FILE   injector config in Istio's format (overrides DIR/config)
@@ -52,6 +54,7 @@ export interface WebhookFlags {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  istioVersion?: IstioVersionKey;
 }
 
 /** Parses and checks the flags; throws UsageError naming the flag. */
@@ -92,6 +95,7 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
     revision: values.revision,
     nativeSidecars: values['native-sidecars'] === undefined ? undefined : parseBoolFlag('--native-sidecars', values['native-sidecars']),
     compliancePolicy: values['compliance-policy'],
+    istioVersion: parseIstioVersionFlag(values['istio-version']),
   };
 }
 
@@ -128,7 +132,7 @@ export const command: Command = {
         tlsCertFile: flags.tlsCertFile && resolve(io.cwd, flags.tlsCertFile),
         tlsKeyFile: flags.tlsKeyFile && resolve(io.cwd, flags.tlsKeyFile),
         configFiles: resolveConfigFiles(flags, io.cwd),
-        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy },
+        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy, istioVersion: flags.istioVersion },
         engine: coreEngine,
         failureMode: flags.failureMode,
         log,
