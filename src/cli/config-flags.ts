@@ -18,6 +18,7 @@ export const istioConfigFlagOptions = {
   'native-sidecars': { type: 'string' },
   'compliance-policy': { type: 'string' },
   'istio-version': { type: 'string' },
+  'istiod-env': { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 export const configFlagOptions = {
@@ -36,6 +37,8 @@ export const configFlagsUsage = `Istio configuration (defaults: Istio 1.30.3's c
   --revision REV            serving revision ('' = default)
   --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
   --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+  --istiod-env NAME=VALUE   istiod's environment as Go templates read it with \`env\` (repeatable; never
+                            this process's environment); --native-sidecars sets ENABLE_NATIVE_SIDECARS
 Selection:
   --selector webhook|all    webhook (default): emulate the cluster's namespace selectors and policy;
                             all: every workload is a candidate, like istioctl kube-inject
@@ -69,6 +72,7 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
   if (values['native-sidecars'] !== undefined) options.nativeSidecars = parseBoolFlag('--native-sidecars', values['native-sidecars']);
   if (values['compliance-policy'] !== undefined) options.compliancePolicy = values['compliance-policy'];
   if (values['istio-version'] !== undefined) options.istioVersion = parseIstioVersionFlag(values['istio-version']);
+  if (values['istiod-env'] !== undefined) options.istiodEnv = parseIstiodEnvFlags(values['istiod-env'], options.istiodEnv);
   for (const spec of values.template ?? []) {
     const [name, file] = splitOnce(spec, '=');
     if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
@@ -94,6 +98,18 @@ export function parseIstioVersionFlag(value: string | undefined): IstioVersionKe
   const key = parseIstioVersion(value);
   if (key === undefined) throw new UsageError(`--istio-version must be one of ${istioVersionChoices()}, not "${value}"`);
   return key;
+}
+
+/** `--istiod-env NAME=VALUE` (repeatable), merged over what a --config file gave; later flags win. */
+export function parseIstiodEnvFlags(specs: readonly string[], base: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const entries = Object.entries(base);
+  for (const spec of specs) {
+    const [name, value] = splitOnce(spec, '=');
+    if (!name || value === undefined) throw new UsageError(`--istiod-env expects NAME=VALUE, got "${spec}"`);
+    entries.push([name, value]);
+  }
+  // Object.fromEntries keeps `__proto__` as a plain key; the last entry of a name wins.
+  return Object.fromEntries(entries);
 }
 
 export function parseBoolFlag(flag: string, value: string): boolean {

@@ -8,6 +8,7 @@ import { isObject } from '../k8s/json.js';
 import { chartMeshConfig, parseMeshConfig } from './parse-mesh-config.js';
 import { parseInjectorConfig } from './parse-injector-config.js';
 import { defaultValues, parseValues } from './parse-values.js';
+import { resolveIstiodEnv } from './istiod-env.js';
 
 export type SettingsDocument = { text: string; origin: string } | { object: Json; origin: string };
 
@@ -25,6 +26,8 @@ export interface SettingsInput {
   nativeSidecars?: boolean;
   /** istiod COMPLIANCE_POLICY; default ''. */
   compliancePolicy?: string;
+  /** istiod's environment for the templates' `env` function (istiod-env.ts); default {}. */
+  istiodEnv?: Record<string, string>;
 }
 
 const content = (d: SettingsDocument): string | Json => ('text' in d ? d.text : d.object);
@@ -45,6 +48,7 @@ export function buildSettings(input: SettingsInput = {}): Settings {
   const templates: Record<string, TemplateSource> = {};
   for (const [name, t] of Object.entries(input.templates ?? {})) templates[name] = { name, source: t.source, origin: t.origin };
 
+  const istiod = resolveIstiodEnv(input.istiodEnv, input.nativeSidecars);
   const tags = values.revisionTags;
   const webhook = isObject(values.sidecarInjectorWebhook) ? values.sidecarInjectorWebhook : {};
   return {
@@ -61,8 +65,9 @@ export function buildSettings(input: SettingsInput = {}): Settings {
     revision: input.revision ?? (typeof values.revision === 'string' ? values.revision : ''),
     revisionTags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     enableNamespacesByDefault: webhook.enableNamespacesByDefault === true,
-    nativeSidecars: input.nativeSidecars ?? true,
+    nativeSidecars: istiod.nativeSidecars,
     compliancePolicy: input.compliancePolicy ?? '',
+    istiodEnv: istiod.env,
     notices,
   };
 }

@@ -8,7 +8,7 @@
 //    revision, nativeSidecars ("true"/"false"), compliancePolicy, istioVersion, useInputConfigMaps,
 //    injectorConfigFile, valuesFile, meshConfigFile, injectorConfig, values, meshConfig (inline text),
 //    namespaces (YAML or JSON text of {namespace: {label: value}}), workloadKinds (YAML/JSON text of
-//    the list).
+//    the list), istiodEnv (YAML/JSON text of {NAME: value}).
 // Every problem becomes an `error` notice naming the field path; the options then hold what was valid.
 import { parse } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
@@ -41,6 +41,8 @@ export interface FunctionOptions {
   compliancePolicy?: string;
   /** Whose built-in defaults fill what no config gives: '1.28', '1.30' (default) or 'master'. */
   istioVersion?: IstioVersionKey;
+  /** istiod's environment as Go templates read it with `env` (never our process environment). */
+  istiodEnv?: Record<string, string>;
   /** Labels of namespaces that are not in the input. */
   namespaces: Record<string, Record<string, string>>;
   injectorConfig?: DocumentRef;
@@ -82,14 +84,14 @@ class Collector {
 
 /** Typed-kind fields, in schema order; the test keeps this list and the JSON Schema in sync. */
 export const TYPED_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'namespaces',
+  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'namespaces',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'templates',
   'workloadKinds', 'useInputConfigMaps',
 ] as const;
 export const TEMPLATE_FIELDS = ['ejs', 'file'] as const;
 export const WORKLOAD_KIND_FIELDS = ['apiVersion', 'kind', 'podTemplatePath'] as const;
 export const CONFIGMAP_KEYS = [
-  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
+  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile',
 ] as const;
 
@@ -139,6 +141,7 @@ function parseTyped(obj: JsonObject, options: FunctionOptions, c: Collector): vo
     }
   }
   if (obj.namespaces !== undefined) options.namespaces = namespaces(obj.namespaces, 'namespaces', c);
+  if (obj.istiodEnv !== undefined) options.istiodEnv = istiodEnv(obj.istiodEnv, 'istiodEnv', c);
   if (obj.workloadKinds !== undefined) options.workloadKinds = workloadKinds(obj.workloadKinds, 'workloadKinds', c);
   if (obj.templates !== undefined) {
     if (!isObject(obj.templates)) c.error('templates', `expected a map of name -> {ejs} or {file}, got ${describe(obj.templates)}`);
@@ -213,6 +216,23 @@ function namespaces(v: Json, field: string, c: Collector): Record<string, Record
   return out;
 }
 
+function istiodEnv(v: Json, field: string, c: Collector): Record<string, string> {
+  if (!isObject(v)) {
+    c.error(field, `expected a map of variable name -> string value, got ${describe(v)}`);
+    return {};
+  }
+  // Own data properties only: a variable named `__proto__` stays a variable.
+  const out: Array<[string, string]> = [];
+  for (const [k, x] of Object.entries(v)) {
+    if (k === '' || k.includes('=')) c.error(`${field}.${k}`, 'not a valid environment variable name');
+    else {
+      const s = c.string(x, `${field}.${k}`);
+      if (s !== undefined) out.push([k, s]);
+    }
+  }
+  return Object.fromEntries(out);
+}
+
 function workloadKinds(v: Json, field: string, c: Collector): WorkloadKind[] {
   if (!Array.isArray(v)) {
     c.error(field, `expected a list of {apiVersion, kind, podTemplatePath}, got ${describe(v)}`);
@@ -256,6 +276,7 @@ function parseConfigMap(obj: JsonObject, options: FunctionOptions, c: Collector)
         else c.error(field, `expected "true" or "false", got ${JSON.stringify(value)}`);
         break;
       case 'namespaces':
+      case 'istiodEnv':
       case 'workloadKinds': {
         let parsed: Json;
         try {
@@ -265,6 +286,7 @@ function parseConfigMap(obj: JsonObject, options: FunctionOptions, c: Collector)
           break;
         }
         if (key === 'namespaces') options.namespaces = namespaces(parsed ?? {}, field, c);
+        else if (key === 'istiodEnv') options.istiodEnv = istiodEnv(parsed ?? {}, field, c);
         else options.workloadKinds = workloadKinds(parsed ?? [], field, c);
         break;
       }

@@ -20,7 +20,8 @@ export interface InjectorConfig {
   neverInjectSelector: V1LabelSelector[];
   alwaysInjectSelector: V1LabelSelector[];
   injectedAnnotations: Record<string, string>;
-  /** Go-template bodies carried by an Istio-format config, by name (never executed; see templates). */
+  /** Go template bodies of the config's `templates:` (and a legacy `template:` as `sidecar`), by name.
+   *  Rendered by src/render/go/; a name not here falls back to the built-in ejs template. */
   goTemplates: Record<string, string>;
 }
 
@@ -68,6 +69,9 @@ export interface Settings {
   nativeSidecars: boolean;
   /** istiod's COMPLIANCE_POLICY ('' or e.g. 'fips-140-3'). */
   compliancePolicy: string;
+  /** istiod's environment as Go templates see it through `env` (never our own process environment).
+   *  Holds ENABLE_NATIVE_SIDECARS as decided by nativeSidecars. */
+  istiodEnv: Record<string, string>;
   /** Problems found while loading (unknown fields, differing built-in template bodies, ...). */
   notices: ConfigNotice[];
 }

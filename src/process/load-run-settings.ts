@@ -27,6 +27,7 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     nativeSidecars: options.nativeSidecars,
     compliancePolicy: options.compliancePolicy,
     istioVersion: options.istioVersion,
+    istiodEnv: options.istiodEnv,
   });
 }
 

@@ -17,6 +17,7 @@ export interface SettingsFlags {
   nativeSidecars?: boolean;
   compliancePolicy?: string;
   istioVersion?: IstioVersionKey;
+  istiodEnv?: Record<string, string>;
 }
 
 /** Resolves flags and `--config-dir` into absolute paths; a key missing from the directory means Istio's default. */
@@ -62,5 +63,6 @@ export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, c
     nativeSidecars: flags.nativeSidecars,
     compliancePolicy: flags.compliancePolicy,
     istioVersion: flags.istioVersion,
+    istiodEnv: flags.istiodEnv,
   });
 }

@@ -15,7 +15,7 @@ export interface Deviation {
 }
 
 /** i.1: kube-inject writes the pod's injected labels/annotations to spec.jobTemplate.metadata. */
-function cronJobMetadataOnPodTemplate(expected: Doc[]): Doc[] {
+export function cronJobMetadataOnPodTemplate(expected: Doc[]): Doc[] {
   return expected.map((doc) => {
     if (!doc || doc.kind !== 'CronJob') return doc;
     const copy = structuredClone(doc);

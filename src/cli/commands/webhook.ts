@@ -1,6 +1,6 @@
 // `webhook`: serve Istio sidecar injection as a Kubernetes mutating admission webhook over HTTPS.
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, write, type Command, type CommandIO } from '../command.js';
-import { istioConfigFlagOptions, parseBoolFlag, parseIstioVersionFlag } from '../config-flags.js';
+import { istioConfigFlagOptions, parseBoolFlag, parseIstioVersionFlag, parseIstiodEnvFlags } from '../config-flags.js';
 import type { IstioVersionKey } from '../../config/defaults/istio-versions.js';
 import { resolveConfigFiles } from '../../webhook/config-files.js';
 import { startWebhook } from '../../webhook/start-webhook.js';
@@ -38,6 +38,7 @@ Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxy
   --revision REV            serving revision ('' = default)
   --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
   --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+  --istiod-env NAME=VALUE   istiod's environment as Go templates read it with \`env\` (repeatable)
 
 Exit codes: 0 after a clean shutdown, 1 when the server cannot start, 2 usage error.`;
 
@@ -55,6 +56,7 @@ export interface WebhookFlags {
   nativeSidecars?: boolean;
   compliancePolicy?: string;
   istioVersion?: IstioVersionKey;
+  istiodEnv?: Record<string, string>;
 }
 
 /** Parses and checks the flags; throws UsageError naming the flag. */
@@ -96,6 +98,7 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
     nativeSidecars: values['native-sidecars'] === undefined ? undefined : parseBoolFlag('--native-sidecars', values['native-sidecars']),
     compliancePolicy: values['compliance-policy'],
     istioVersion: parseIstioVersionFlag(values['istio-version']),
+    istiodEnv: values['istiod-env'] === undefined ? undefined : parseIstiodEnvFlags(values['istiod-env']),
   };
 }
 
@@ -132,7 +135,7 @@ export const command: Command = {
         tlsCertFile: flags.tlsCertFile && resolve(io.cwd, flags.tlsCertFile),
         tlsKeyFile: flags.tlsKeyFile && resolve(io.cwd, flags.tlsKeyFile),
         configFiles: resolveConfigFiles(flags, io.cwd),
-        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy, istioVersion: flags.istioVersion },
+        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy, istioVersion: flags.istioVersion, istiodEnv: flags.istiodEnv },
         engine: coreEngine,
         failureMode: flags.failureMode,
         log,
