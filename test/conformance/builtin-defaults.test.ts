@@ -4,6 +4,7 @@
 import test from 'ava';
 import { defaultSetupCases, runWithBuiltins, versionCorpusAvailable } from './version-cases.js';
 import type { CaseResult } from './cases.js';
+import { runCli, runInject } from '../../src/cli/run-inject.js';
 
 const RUNS = [
   { release: '1.30.3', flag: undefined, title: 'Istio 1.30.3 default-setup cases pass with the built-in defaults and no --istio-version' },
@@ -43,3 +44,59 @@ if (versionCorpusAvailable('1.30.3')) {
     t.regex(r.detail, /divisor|docker\.io\/istio\/proxyv2:1\.28\.10/);
   });
 }
+
+// These need no corpus: the tool's own description of what it emulates.
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: example.com/web:1}]
+`;
+
+test('--version prints the tool version and the Istio releases it was verified against', async (t) => {
+  const r = await runCli(['--version']);
+  t.is(r.exitCode, 0);
+  t.regex(r.stdout, /^inject-istio-sidecar \d+\.\d+\.\d+\nverified against Istio 1\.28\.10, 1\.30\.3 \(default\), master \(commit [0-9a-f]{8}, \d{4}-\d\d-\d\d\)/);
+});
+
+test('the report\'s first line names the emulated Istio and where the config came from', async (t) => {
+  const builtIn = await runInject(['--selector', 'all', '-f', '-'], { stdin: DEPLOYMENT });
+  t.is(builtIn.exitCode, 0);
+  t.true(builtIn.stdout.includes('image: docker.io/istio/proxyv2:1.30.3'));
+  t.regex(builtIn.stderr.split('\n')[0]!, /^info +config \[config\/istio-version\]: emulating Istio 1\.30\.3 \(--istio-version 1\.30\); config: built-in defaults/);
+
+  const master = await runInject(['--selector', 'all', '--istio-version', 'master', '-f', '-'], { stdin: DEPLOYMENT });
+  t.true(master.stdout.includes('image: registry.istio.io/testing/proxyv2:latest'));
+  t.regex(master.stderr.split('\n')[0]!, /emulating Istio master \(commit [0-9a-f]{8}, [\d-]+\) \(--istio-version master\)/);
+
+  const configMap = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: istio-sidecar-injector, namespace: istio-system}
+data:
+  values: '{"global": {"tag": "1.28.9"}}'
+---
+`;
+  const fromInput = await runInject(['--selector', 'all', '--istio-version', '1.28', '-f', '-'], { stdin: configMap + DEPLOYMENT });
+  t.true(fromInput.stdout.includes('image: docker.io/istio/proxyv2:1.28.9'), 'the values in the input are merged onto the 1.28 chart values');
+  t.regex(fromInput.stderr.split('\n')[0]!, /emulating Istio 1\.28\.10 \(--istio-version 1\.28\); config: injector config from the built-in 1\.28\.10 defaults, values from ConfigMap istio-sidecar-injector \(key values\), mesh config from the built-in 1\.28\.10 defaults/);
+
+  const bad = await runInject(['--istio-version', '1.29', '-f', '-'], { stdin: DEPLOYMENT });
+  t.is(bad.exitCode, 2);
+  t.regex(bad.stderr, /--istio-version must be one of 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master, not "1\.29"/);
+});
+
+test('the CRL volume: 1.28 and 1.30 add it whoever issues certificates, master only with istiod', async (t) => {
+  const values = JSON.stringify({ global: { pilotCertProvider: 'kubernetes' } });
+  const volumes = async (version: string) => {
+    const r = await runInject(['--selector', 'all', '--istio-version', version, '-f', '-'], { stdin: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio-sidecar-injector, namespace: istio-system}\ndata:\n  values: '${values}'\n---\n${DEPLOYMENT}` });
+    t.is(r.exitCode, 0, r.stderr);
+    return r.stdout.includes('name: istio-ca-crl');
+  };
+  t.true(await volumes('1.28'));
+  t.true(await volumes('1.30'));
+  t.false(await volumes('master'));
+});
