@@ -34,6 +34,21 @@ function runeCount(s: string): number {
   return n;
 }
 
+/** The result of a value's `String() string` method (Go's fmt.Stringer), if it has one. */
+function stringMethod(v: GoStruct | GoPtr): string | undefined {
+  let recv: GoValue = v;
+  let def;
+  if (v instanceof GoPtr) {
+    if (v.target === null || v.elem.kind !== 'struct') return undefined;
+    def = v.elem.def;
+  } else def = v.def;
+  const m = def.methods?.get('String');
+  if (m === undefined || m.params.length !== 0 || m.result.kind !== 'string') return undefined;
+  if (v instanceof GoPtr) recv = v.target;
+  const r = m.call(recv, []);
+  return typeof r === 'string' ? r : undefined;
+}
+
 class Printer {
   buf = '';
   readonly f = new Flags();
@@ -274,6 +289,10 @@ class Printer {
     if (v instanceof GoEnum) {
       if (!this.erroring && !f.sharpV && (verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q')) return this.fmtString(v.toString(), verb);
       return this.fmtInteger(v.v, false, verb, v);
+    }
+    if ((v instanceof GoStruct || v instanceof GoPtr) && !this.erroring && !f.sharpV && 'vsxXq'.includes(verb)) {
+      const str = stringMethod(v);
+      if (str !== undefined) return this.fmtString(str, verb);
     }
     if (v instanceof GoMap) {
       if (f.sharpV) {
