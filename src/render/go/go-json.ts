@@ -56,7 +56,8 @@ export function marshalNode(v: GoValue): JsonNode {
       return new JsonNumber(goFloatJson(v));
   }
   if (v instanceof GoInt) return new JsonNumber(String(v.v));
-  if (v instanceof GoEnum) return new JsonNumber(String(v.v)); // protobuf Go enums have no MarshalJSON
+  // Istio's API types marshal through protojson (its jsonshim), where an enum is its name.
+  if (v instanceof GoEnum) return v.toString();
   if (v instanceof GoPtr) return v.target === null ? null : marshalNode(v.target);
   if (v instanceof GoMap) {
     if (v.isNil) return null;

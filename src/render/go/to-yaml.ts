@@ -76,7 +76,7 @@ export function formatFloatG(f: number): string {
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const [mant, expText] = f.toExponential().split('e') as [string, string];
   const exp = Number(expText);
-  if (exp < -4 || exp >= 21) {
+  if (exp < -4 || exp >= 6) { // shortest formatting decides with precision 6
     const e = Math.abs(exp);
     return `${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
   }
