@@ -167,7 +167,8 @@ export function index(item: GoValue, ...indexes: GoValue[]): GoValue {
       const bytes = typeof item === 'string' ? stringBytes(item) : null;
       const len = typeof item === 'string' ? (bytes ? bytes.length : item.length) : item.length;
       const x = indexArg(idx, len);
-      if (x === len) throw new FuncError(`index out of range: ${x}`);
+      // Go 1.19 checks x > len only; x == len is reflect's panic.
+      if (x === len) throw new FuncError(`reflect: ${typeof item === 'string' ? 'string' : 'slice'} index out of range`);
       item = typeof item === 'string' ? new GoInt('uint8', bytes ? bytes[x] : item.charCodeAt(x)) : item.at(x);
     } else if (item instanceof GoMap) {
       if (idx === undefined) throw new FuncError('value is nil; should be of type string');

@@ -114,6 +114,13 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   const sign = neg ? '-' : '';
   const shortest = prec < 0;
   switch (fmt) {
+    case 'x':
+    case 'X':
+      return sign + hexFloat(Math.abs(v), fmt === 'X');
+    case 'b': {
+      const [mant, exp] = binaryParts(Math.abs(v));
+      return `${sign}${mant}p${exp >= 0 ? '+' : '-'}${Math.abs(exp)}`;
+    }
     case 'e':
     case 'E': {
       const dg = shortest ? shortestDigits(v) : roundedDigits(v, 'sig', prec + 1);
@@ -140,6 +147,37 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
       return sign + fmtF(dg, shortest ? -1 : Math.max(dg.d.length - dg.dp, 0));
     }
   }
+}
+
+/** The 53-bit integer mantissa and binary exponent of a finite non-negative double (v = mant * 2^exp). */
+function binaryParts(v: number): [bigint, number] {
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, v);
+  const hi = buf.getUint32(0);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(buf.getUint32(4));
+  if (bexp === 0) return [mant, -1074];
+  mant |= 1n << 52n;
+  return [mant, bexp - 1075];
+}
+
+/** strconv 'x' format, shortest: 0x1.8p+01. */
+function hexFloat(v: number, upper: boolean): string {
+  let out: string;
+  if (v === 0) out = '0x0p+00';
+  else {
+    let [mant, exp] = binaryParts(v);
+    // Normalize so the leading bit is bit 52.
+    while (mant < 1n << 52n) {
+      mant <<= 1n;
+      exp--;
+    }
+    exp += 52;
+    const frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0').replace(/0+$/, '');
+    const e = Math.abs(exp);
+    out = `0x1${frac ? '.' + frac : ''}p${exp < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+  }
+  return upper ? out.toUpperCase() : out;
 }
 
 /** Digits of an integer magnitude in a base (2..16), lower or upper case. */

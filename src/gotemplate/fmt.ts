@@ -171,6 +171,11 @@ class Printer {
         fmt = verb;
         if (verb !== 'g' && verb !== 'G') prec = 6;
         break;
+      case 'x':
+      case 'X':
+      case 'b':
+        fmt = verb;
+        break;
       default:
         return this.badVerb(verb, v);
     }
