@@ -43,7 +43,7 @@ test('flags parse into options', (t) => {
   t.deepEqual(f, {
     port: 8443, address: undefined, tlsCertFile: 'c', tlsKeyFile: 'k', failureMode: 'allow', configDir: '/cfg',
     injectConfigFile: undefined, valuesFile: 'v.json', meshConfigFile: undefined, revision: 'canary', nativeSidecars: false,
-    compliancePolicy: 'fips-140-3', istioVersion: '1.28',
+    compliancePolicy: 'fips-140-3', istioVersion: '1.28', istiodEnv: undefined,
   });
   t.is(parseWebhookFlags(['--help']), 'help');
   t.throws(() => parseWebhookFlags(['--insecure-http', '--istio-version', '1.29']), { instanceOf: UsageError, message: /--istio-version must be one of 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master, not "1\.29"/ });
