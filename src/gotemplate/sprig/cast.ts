@@ -79,6 +79,10 @@ function underscoreOK(s: string): boolean {
 
 /** strconv.ParseFloat(s, 64), or undefined on a syntax or range error. */
 export function parseGoFloat(s: string): number | undefined {
+  if (s.includes('_')) {
+    if (!underscoreOK(s)) return undefined;
+    s = s.replace(/_/g, '');
+  }
   const t = s.replace(/^[+-]/, '');
   const sign = s[0] === '-' ? -1 : 1;
   const lower = t.toLowerCase();

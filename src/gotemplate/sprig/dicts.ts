@@ -76,6 +76,12 @@ export function deepCopy(v: GoValue): GoValue {
   return v;
 }
 
+/** copystructure.Copy(nil) panics inside reflect. */
+function deepCopyArg(v: GoValue): GoValue {
+  if (v === null || v === undefined) throw new FuncPanic('reflect: call of reflect.Value.Type on zero Value');
+  return deepCopy(v);
+}
+
 /** Go's failed type assertion `x.(T)` on an interface{} value. */
 function assertionPanic(v: GoValue, want: string): FuncPanic {
   const got = v === null || v === undefined ? 'nil' : goTypeString(v);
@@ -164,7 +170,7 @@ export const dictFuncs: Array<[string, FuncDef]> = [
   ['mergeOverwrite', variadic([MSA, MSA], (a) => merge(a, true))],
   ['mustMerge', mustMerge(false)],
   ['mustMergeOverwrite', mustMerge(true)],
-  ['deepCopy', fixed([A], (a) => deepCopy(a[0] ?? null))],
-  ['mustDeepCopy', fixed([A], (a) => deepCopy(a[0] ?? null))],
+  ['deepCopy', fixed([A], (a) => deepCopyArg(a[0]))],
+  ['mustDeepCopy', fixed([A], (a) => deepCopyArg(a[0]))],
   ['dig', variadic([A], (a) => dig(a))],
 ];

@@ -143,9 +143,9 @@ class Translator {
     if (rest.startsWith('(?P<')) {
       const m = /^\(\?P<([A-Za-z0-9_]*)>/.exec(rest);
       if (!m || m[1] === '') fail('invalid named capture', rest.slice(0, rest.indexOf('>') + 1 || rest.length));
-      if (this.names.has(m![1])) fail('duplicate capture group name', m![0]);
+      // Go 1.19 allows a name twice (references use the first); JS does not, so repeats stay unnamed.
+      open = this.names.has(m![1]) ? '(' : `(?<${m![1]}>`;
       this.names.add(m![1]);
-      open = `(?<${m![1]}>`;
       this.i += m![0].length;
     } else if (rest.startsWith('(?:')) {
       open = '(?:';

@@ -23,7 +23,8 @@ export function camelCase(str: string): string {
     }
     out += r0;
   }
-  if (i >= runes.length) return isConnector(r0) ? out : out + r0;
+  // Go writes the last rune once more when only connectors were seen ("__" becomes "___").
+  if (i >= runes.length) return out + r0;
   while (i < runes.length) {
     const r1 = r0;
     r0 = runes[i++];

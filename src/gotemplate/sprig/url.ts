@@ -33,6 +33,9 @@ function escape(s: string, mode: Mode): string {
 class URLError extends Error {}
 
 function unescape(s: string, mode: Mode): string {
+  if (mode === 'host') {
+    for (const ch of s) if (ch !== '%' && ch.charCodeAt(0) < 0x80 && shouldEscape(ch, 'host')) throw new URLError(`invalid character ${JSON.stringify(ch)} in host name`);
+  }
   if (!s.includes('%')) return s;
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
