@@ -3,7 +3,7 @@
 // declaration order, skip `omitempty` zero values, and may marshal themselves (Quantity, IntOrString).
 // The result is an intermediate JSON tree that keeps number text, because YAML tells an int from a
 // float by that text.
-import { compareStrings, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, type FieldDef, type GoValue, type StructDef } from '../../gotemplate/value.js';
+import { compareStrings, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, T, type FieldDef, type GoValue, type MethodDef, type StructDef } from '../../gotemplate/value.js';
 
 /** A field of a struct this module can marshal: `omitempty` as in its Go tag. */
 export interface JsonFieldDef extends FieldDef {
@@ -119,6 +119,12 @@ export function nodeText(n: JsonNode, escapeHTML = true): string {
   for (const [k, v] of n) parts.push(`${quoteJsonString(k, escapeHTML)}:${nodeText(v, escapeHTML)}`);
   return `{${parts.join(',')}}`;
 }
+
+/**
+ * A `MarshalJSON` method for struct types this module marshals, so that other encoders of template
+ * values (Sprig's toJson) print them the same way (omitempty, custom forms).
+ */
+export const MARSHAL_JSON_METHOD: MethodDef = { params: [], result: T.string, call: (recv) => nodeText(marshalNode(recv)) };
 
 /** json.Marshal(v) as text. */
 export function marshalGoJson(v: GoValue): string {

@@ -4,7 +4,7 @@
 // `.Spec.Containers` is a nil slice, `index .ObjectMeta.Annotations "x"` of a missing key is "".
 import { canonicalQuantity } from '../../k8s/quantity.js';
 import { GoInt, GoMap, GoPtr, GoSlice, GoStruct, MAP_STRING_STRING, T, zeroValue, type GoType, type GoValue, type MethodDef } from '../../gotemplate/value.js';
-import { jsonToNode, JsonNumber, type JsonFieldDef, type JsonNode, type JsonStructDef } from './go-json.js';
+import { jsonToNode, JsonNumber, MARSHAL_JSON_METHOD, type JsonFieldDef, type JsonNode, type JsonStructDef } from './go-json.js';
 import { goFieldName, K8S_SCHEMA } from './k8s-schema.js';
 
 /** Key of the backing object under which opaque structs keep their JSON (no Go field has an empty name). */
@@ -13,7 +13,9 @@ const RAW = '';
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function opaque(name: string, marshal: (raw: unknown) => JsonNode, methods?: ReadonlyMap<string, MethodDef>): JsonStructDef {
-  return { name, fields: new Map(), methods, marshalJSON: (s) => marshal(s.backing[RAW]) };
+  const all = new Map(methods ?? []);
+  all.set('MarshalJSON', MARSHAL_JSON_METHOD);
+  return { name, fields: new Map(), methods: all, marshalJSON: (s) => marshal(s.backing[RAW]) };
 }
 
 /** resource.Quantity: prints (String) and marshals as its canonical form (`2000m` -> `2`). */
@@ -47,7 +49,10 @@ export const INT_OR_STRING: JsonStructDef = {
     ['IntVal', { type: T.int32, typed: true }],
     ['StrVal', { type: T.string, typed: true }],
   ]),
-  methods: new Map([['String', { params: [], result: T.string, call: (recv) => intOrStringText(recv) }]]),
+  methods: new Map([
+    ['String', { params: [], result: T.string, call: (recv) => intOrStringText(recv) }],
+    ['MarshalJSON', MARSHAL_JSON_METHOD],
+  ]),
   marshalJSON: (s) => {
     const t = s.field('Type');
     return t instanceof GoInt && t.v === 1 ? (s.field('StrVal') as string) : new JsonNumber(String((s.field('IntVal') as GoInt).v));
@@ -144,7 +149,7 @@ export function structDef(name: string): JsonStructDef {
   const known = defs.get(name);
   if (known) return known;
   const fields = new Map<string, JsonFieldDef>();
-  const def: JsonStructDef = { name, fields };
+  const def: JsonStructDef = { name, fields, methods: new Map([['MarshalJSON', MARSHAL_JSON_METHOD]]) };
   defs.set(name, def); // before the fields: types refer to themselves through pointers
   const list: Array<[string, Kind]> = [];
   for (const item of K8S_SCHEMA[name]!.split(/\s+/).filter(Boolean)) {

@@ -7,7 +7,7 @@ import type { FieldSchema, FieldType, MessageSchema } from '../../config/proto-s
 import { parseGoDuration } from '../../config/proto-schema.js';
 import { PROXY_CONFIG_SCHEMA } from '../../config/proxy-config-schema.js';
 import { GoEnum, GoInt, GoMap, GoPtr, GoSlice, GoStruct, indirect, MAP_STRING_STRING, T, zeroValue, type EnumDef, type GoType, type GoValue, type MethodDef } from '../../gotemplate/value.js';
-import { jsonToNode, type JsonFieldDef, type JsonStructDef } from './go-json.js';
+import { jsonToNode, MARSHAL_JSON_METHOD, type JsonFieldDef, type JsonStructDef } from './go-json.js';
 
 /** Key of a message's backing object that keeps its protobuf-JSON (for protoToJSON); never a Go field name. */
 export const PROTO_JSON = '';
@@ -32,7 +32,7 @@ function wrapperDef(name: string, valueType: GoType): JsonStructDef {
   return {
     name: `wrapperspb.${name}`,
     fields: new Map<string, JsonFieldDef>([['Value', { type: valueType, json: 'value', typed: true, omitempty: true }]]),
-    methods: new Map([['GetValue', getter('Value', valueType)]]),
+    methods: new Map([['GetValue', getter('Value', valueType)], ['MarshalJSON', MARSHAL_JSON_METHOD]]),
   };
 }
 
@@ -55,6 +55,7 @@ export const DURATION: JsonStructDef = {
   methods: new Map([
     ['GetSeconds', getter('Seconds', T.int64)],
     ['GetNanos', getter('Nanos', T.int32)],
+    ['MarshalJSON', MARSHAL_JSON_METHOD],
   ]),
 };
 
@@ -66,7 +67,7 @@ export function durationValue(text: string): GoStruct {
 }
 
 /** A message we do not describe field by field: no fields for templates; marshals as the JSON it came from. */
-const OPAQUE_MESSAGE: JsonStructDef = { name: 'struct {}', fields: new Map(), marshalJSON: (s) => jsonToNode(s.backing[PROTO_JSON]) };
+const OPAQUE_MESSAGE: JsonStructDef = { name: 'struct {}', fields: new Map(), methods: new Map([['MarshalJSON', MARSHAL_JSON_METHOD]]), marshalJSON: (s) => jsonToNode(s.backing[PROTO_JSON]) };
 
 // ---- messages, compiled from the config layer's schemas ---------------------------------------------
 
@@ -139,7 +140,7 @@ export function messageDef(schema: MessageSchema): JsonStructDef {
   if (known) return known;
   const goName = schema.name.replace(/\./g, '_');
   const fields = new Map<string, JsonFieldDef>();
-  const methods = new Map<string, MethodDef>();
+  const methods = new Map<string, MethodDef>([['MarshalJSON', MARSHAL_JSON_METHOD]]);
   const def: JsonStructDef = { name: `v1alpha1.${goName}`, fields, methods };
   messageDefs.set(schema, def);
   const builders: Array<(raw: Record<string, unknown>, out: Record<string, GoValue>) => void> = [];

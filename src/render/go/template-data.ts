@@ -70,7 +70,7 @@ export function cachedSettingsTemplateData(mesh: JsonObject, values: JsonObject)
 
 export interface TemplateDataInput {
   /** The pod after stripping a previous injection: `metadata` and `spec` as JSON. */
-  pod: { metadata?: JsonObject; spec?: JsonObject };
+  pod: { metadata?: object; spec?: object };
   /** The workload owning the pod (kube-inject: the manifest's object; webhook: derived from the pod). */
   workload: { apiVersion: string; kind: string; name: string; namespace: string };
   /** The effective ProxyConfig (protobuf-JSON). */
