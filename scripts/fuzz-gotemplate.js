@@ -120,8 +120,12 @@ function template(depth = 0) {
     else if (r < 0.6) parts.push(`{{if ${pipeline()}}}${template(depth + 1)}{{else}}${template(depth + 1)}{{end}}`);
     else if (r < 0.7) parts.push(`{{with ${pipeline()}}}${template(depth + 1)}{{end}}`);
     else if (r < 0.82) parts.push(`{{range ${chance(0.5) ? '$i, $e := ' : ''}${field()}}}${chance(0.2) ? '{{if eq 1 1}}{{break}}{{end}}' : ''}${template(depth + 1)}{{else}}E{{end}}`);
-    else if (r < 0.9) parts.push(`{{$v := ${command(1)}}}{{$v}}`);
-    else parts.push(pick(['text', ' ', '\n', 'x\n y']));
+    else if (r < 0.86) parts.push(`{{$v := ${command(1)}}}{{$v}}`);
+    else if (r < 0.89) parts.push(`{{define "d${depth}"}}${template(depth + 1)}{{end}}{{template "d${depth}" ${operand(1)}}}`);
+    else if (r < 0.91) parts.push(`{{block "b${depth}" ${field()}}}${template(depth + 1)}{{end}}`);
+    else if (r < 0.93) parts.push(pick(['{{/* c */}}', '{{- /* c */ -}}', '{{/*\n*/}}', '{{ $x := 1 }}{{ $x = 2 }}{{ $x }}', '{{ (.m).x }}', '{{ .l.x }}']));
+    else if (r < 0.95) parts.push(pick(['{{', '}}', '{{ if }}', '{{ end }}', '{{ .a b }}', '{{ $u }}', '{{ "a }}', '{{ 08 }}', '{{ 1_000 }}', '{{ 0b101 }}', '{{ 0o17 }}', '{{ 1e400 }}', "{{ '\\n' }}", '{{ "\\u00e9" }}']));
+    else parts.push(pick(['text', ' ', '\n', 'x\n y', '  \n\t']));
   }
   return parts.join('');
 }

@@ -26,9 +26,10 @@ export function evalPipeline(s: State, dot: GoValue, pipe: PipeNode | null): GoV
     if (value === null) value = undefined;
   }
   const v = value === MISSING ? undefined : value;
-  for (const d of pipe.decl) {
-    if (pipe.isAssign) s.setVar(d.ident[0], v);
-    else s.push(d.ident[0], v);
+  const decl = pipe.decl;
+  for (let i = 0; i < decl.length; i++) {
+    if (pipe.isAssign) s.setVar(decl[i].ident[0], v);
+    else s.push(decl[i].ident[0], v);
   }
   return v;
 }
@@ -101,7 +102,7 @@ function evalVariableNode(s: State, dot: GoValue, v: VariableNode, args: Node[] 
     notAFunction(s, args, final);
     return variable.value;
   }
-  return evalFieldChain(s, dot, variable.value, variable.iface, v, v.ident.slice(1), args, final);
+  return evalFieldChain(s, dot, variable.value, variable.iface, v, v.fields, args, final);
 }
 
 function evalFieldChain(s: State, dot: GoValue, receiver: GoValue, iface: boolean, node: Node, ident: string[], args: Node[] | null, final: Final): GoValue {

@@ -96,21 +96,18 @@ export class State {
   }
 
   /** Go's state.errorf: `template: NAME:LINE:COL: executing "TMPL" at <NODE>: MSG`. */
-  errorf(msg: string): never {
+  errorf(msg: string, maxContext = Infinity): never {
     const name = this.tmpl.name;
     if (this.node === null) throw new GoTemplateError(`template: ${name}: ${msg}`, this.tmplName, 0, 0);
     const [line, col] = position(this.tmpl.text, this.node.pos);
-    throw new GoTemplateError(
-      `template: ${name}:${line}:${col}: executing ${goQuote(this.tmplName)} at <${String(this.node)}>: ${msg}`,
-      this.tmplName,
-      line,
-      col,
-    );
+    let context = String(this.node);
+    if (context.length > maxContext) context = context.slice(0, maxContext) + '...';
+    throw new GoTemplateError(`template: ${name}:${line}:${col}: executing ${goQuote(this.tmplName)} at <${context}>: ${msg}`, this.tmplName, line, col);
   }
 
-  /** A limit was hit: Go's error shape, with the location of the node being executed. */
+  /** A limit was hit: Go's error shape, the node being executed shortened (it may be a whole range body). */
   fail(msg: string): never {
-    this.errorf(msg);
+    this.errorf(msg, 40);
   }
 
   // Variables (Go's push/mark/pop/setVar/varValue).

@@ -96,7 +96,7 @@ function walkRange(s: State, dot: GoValue, r: BranchNode): void {
   if (val instanceof GoSlice) {
     if (val.length > 0) {
       const iface = val.elem.kind === 'interface';
-      for (let i = 0; i < val.length; i++) if (one(new GoInt('int', i), val.at(i), iface) === BREAK) break;
+      for (let i = 0; i < val.length; i++) if (one(nDecl > 1 ? new GoInt('int', i) : undefined, val.at(i), iface) === BREAK) break;
       s.pop(mark);
       return;
     }

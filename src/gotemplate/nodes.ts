@@ -97,11 +97,14 @@ export class IdentifierNode {
 export class VariableNode {
   readonly kind = 'variable';
   readonly ident: string[];
+  /** The field names after the variable (`$x.a.b` -> [a, b]). */
+  readonly fields: string[];
   constructor(
     readonly pos: number,
     ident: string,
   ) {
     this.ident = ident.split('.');
+    this.fields = this.ident.slice(1);
   }
   toString(): string {
     return this.ident.join('.');
