@@ -2,7 +2,7 @@
 // (Sprig's toJson family, Istio's JSON helpers) and Unmarshal into `any` (Sprig's fromJson).
 // The bytes must be Go's: map keys sorted, struct fields in declaration order under their json names,
 // floats in encoding/json's own format, `<`, `>`, `&`, U+2028/U+2029 escaped, Go's error texts.
-import { GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, fromJSON, type GoValue } from './value.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, fromJSON, type GoValue } from './value.js';
 import { decodeError } from './json-errors.js';
 
 export interface MarshalOptions {
@@ -81,6 +81,7 @@ function encode(v: GoValue, out: string[], html: boolean, indent: string | undef
     return encodeObject(fields, out, html, indent, depth);
   }
   if (v instanceof GoFunc) throw new JSONMarshalError('json: unsupported type: func()');
+  if (v instanceof GoComplex) throw new JSONMarshalError('json: unsupported type: complex128');
   throw new JSONMarshalError('json: unsupported value');
 }
 

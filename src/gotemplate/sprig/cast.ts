@@ -2,7 +2,7 @@
 // `float64`, `add`, `max` ... functions), Sprig's own strval (`toString`, `join`, `dict` keys), and Go's
 // strconv parsing rules those use (base prefixes, underscores, range errors turn into 0).
 import { formatValue } from '../fmt.js';
-import { GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, type GoValue } from '../value.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, type GoValue } from '../value.js';
 
 const INT64_MIN = -9223372036854775808;
 const INT64_MAX_BIG = (1n << 63n) - 1n;
@@ -179,6 +179,7 @@ export function isEmpty(v: GoValue): boolean {
   if (v instanceof GoMap) return v.size === 0;
   if (v instanceof GoSlice) return v.length === 0;
   if (v instanceof GoPtr) return v.isNil;
+  if (v instanceof GoComplex) return v.re === 0 && v.im === 0;
   return false; // structs and funcs
 }
 
@@ -200,5 +201,6 @@ export function kindName(v: GoValue): string {
   if (v instanceof GoPtr) return 'ptr';
   if (v instanceof GoStruct) return 'struct';
   if (v instanceof GoFunc) return 'func';
+  if (v instanceof GoComplex) return 'complex128';
   return 'invalid';
 }

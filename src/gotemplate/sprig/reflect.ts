@@ -1,7 +1,7 @@
 // Sprig's reflection functions: `typeOf` (fmt's %T), `kindOf` (reflect.Kind), `typeIs`, `typeIsLike`,
 // `kindIs`, and reflect.DeepEqual (`deepEqual`, and the equality behind `has`, `uniq`, `without`).
 import type { FuncDef } from '../func-def.js';
-import { GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, typeName, typeOf, type GoValue } from '../value.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, typeName, typeOf, type GoValue } from '../value.js';
 import { kindName } from './cast.js';
 import { A, S, fixed, str } from './define.js';
 
@@ -46,6 +46,7 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
     for (const name of a.def.fields.keys()) if (!deepEqual(a.field(name), s.field(name))) return false;
     return true;
   }
+  if (a instanceof GoComplex) return a.re === (b as GoComplex).re && a.im === (b as GoComplex).im;
   if (a instanceof GoFunc) return false; // funcs are equal only when both are nil
   return false;
 }
