@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../config/types.js';
 import { buildSettings } from '../config/index.js';
+import { precompileTemplates } from '../render/template-set.js';
 import type { IstioVersionKey } from '../config/defaults/istio-versions.js';
 
 export interface ConfigFiles {
@@ -55,7 +56,7 @@ export function configPaths(files: ConfigFiles): string[] {
 /** Builds Settings from file contents already read (see ReloadingSource); throws ConfigError on bad config. */
 export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, contents: Map<string, string>): Settings {
   const doc = (p: string | undefined) => (p === undefined ? undefined : { text: contents.get(p) ?? '', origin: p });
-  return buildSettings({
+  const settings = buildSettings({
     injectorConfig: doc(files.injectConfigFile),
     values: doc(files.valuesFile),
     meshConfig: doc(files.meshConfigFile),
@@ -65,4 +66,7 @@ export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, c
     istioVersion: flags.istioVersion,
     istiodEnv: flags.istiodEnv,
   });
+  // A config whose templates do not parse is rejected like any other bad config (the old one stays).
+  precompileTemplates(settings);
+  return settings;
 }

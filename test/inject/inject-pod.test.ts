@@ -41,13 +41,13 @@ test('webhook flavor: aliases resolve exactly one level', (t) => {
   t.truthy(proxy(pod));
 });
 
-test('a Go-only template asks for an ejs equivalent', (t) => {
+test('a Go template of the injector config runs next to the built-in sidecar', (t) => {
   const s = settingsWith((x) => {
-    x.injector.goTemplates = { spire: 'spec: {}' };
+    x.injector.goTemplates = { spire: 'metadata:\n  labels:\n    spire: "{{ .DeploymentMeta.Name }}"\n' };
   });
-  const err = t.throws(() => inject({ annotations: { 'inject.istio.io/templates': 'sidecar,spire' } }, s), { instanceOf: InjectError }) as InjectError;
-  t.is(err.code, 'template-not-found');
-  t.regex(err.message, /template "spire" is a Go template; supply an ejs equivalent/);
+  const pod = inject({ annotations: { 'inject.istio.io/templates': 'sidecar,spire' } }, s);
+  t.is((pod.metadata.labels as Record<string, string>).spire, 'hello');
+  t.truthy(proxy(pod));
 });
 
 test('a user ejs template runs with the documented context and helpers', (t) => {
