@@ -35,9 +35,10 @@ export function availableTemplateNames(settings: Settings): string[] {
   return [...names].sort();
 }
 
-/** Where the injector config's Go templates came from, for messages. */
+/** Where the injector config's Go templates came from, for messages: a file, or the ConfigMap by name
+ *  (its `config` key goes without saying; the name stays readable inside the message's parentheses). */
 function goOrigin(settings: Settings): string {
-  return settings.provenance?.injectorConfig ?? 'injector config';
+  return (settings.provenance?.injectorConfig ?? 'injector config').replace(/ \(key config\)$/, '');
 }
 
 /** The compiled template for `name` (compiled at most once per Settings and per source text). */
