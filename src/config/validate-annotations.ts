@@ -9,7 +9,7 @@ import { mergeProxyConfig } from './merge-proxy-config.js';
 import { parseYamlText } from './parse-document.js';
 import { ProtoTypeError } from './proto-schema.js';
 import { proxyConfigProblems } from './validate-proxy-config.js';
-import { isQuantity, QUANTITY_FORMAT_MESSAGE } from '../k8s/quantity.js';
+import { quantityProblem as quantityTextProblem } from '../k8s/quantity.js';
 
 type Check = (value: string) => string | undefined;
 
@@ -80,7 +80,7 @@ function boolProblem(v: string): string | undefined {
 
 function quantityProblem(v: string): string | undefined {
   if (/[\u0000-\u001f\u007f]/.test(v)) return 'value contains control characters';
-  return isQuantity(v) ? undefined : QUANTITY_FORMAT_MESSAGE;
+  return quantityTextProblem(v);
 }
 
 /** `proxy.istio.io/config`: applied onto DefaultProxyConfig() and validated like Istio does. */
