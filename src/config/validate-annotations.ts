@@ -139,7 +139,8 @@ export const VALIDATED_ANNOTATIONS: readonly string[] = Object.keys(CHECKS);
 export function validateAnnotations(annotations: Record<string, string>): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(annotations)) {
-    const check = CHECKS[name];
+    // Own properties only: `constructor` or `__proto__` are legal annotation names, not checks.
+    const check = Object.prototype.hasOwnProperty.call(CHECKS, name) ? CHECKS[name] : undefined;
     if (!check) continue;
     const reason = check(String(value));
     if (reason !== undefined) out.push(`invalid value '${value}' for annotation '${name}': ${reason}`);
