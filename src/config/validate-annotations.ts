@@ -9,7 +9,7 @@ import { mergeProxyConfig } from './merge-proxy-config.js';
 import { parseYamlText } from './parse-document.js';
 import { ProtoTypeError } from './proto-schema.js';
 import { proxyConfigProblems } from './validate-proxy-config.js';
-import { isQuantity, QUANTITY_FORMAT_MESSAGE } from '../k8s/quantity.js';
+import { quantityProblem as quantityTextProblem } from '../k8s/quantity.js';
 
 type Check = (value: string) => string | undefined;
 
@@ -80,7 +80,7 @@ function boolProblem(v: string): string | undefined {
 
 function quantityProblem(v: string): string | undefined {
   if (/[\u0000-\u001f\u007f]/.test(v)) return 'value contains control characters';
-  return isQuantity(v) ? undefined : QUANTITY_FORMAT_MESSAGE;
+  return quantityTextProblem(v);
 }
 
 /** `proxy.istio.io/config`: applied onto DefaultProxyConfig() and validated like Istio does. */
@@ -139,7 +139,8 @@ export const VALIDATED_ANNOTATIONS: readonly string[] = Object.keys(CHECKS);
 export function validateAnnotations(annotations: Record<string, string>): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(annotations)) {
-    const check = CHECKS[name];
+    // Own properties only: `constructor` or `__proto__` are legal annotation names, not checks.
+    const check = Object.prototype.hasOwnProperty.call(CHECKS, name) ? CHECKS[name] : undefined;
     if (!check) continue;
     const reason = check(String(value));
     if (reason !== undefined) out.push(`invalid value '${value}' for annotation '${name}': ${reason}`);

@@ -57,7 +57,10 @@ test('invalid quantities are rejected', (t) => {
 });
 
 test('parseQuantity exposes sign, digits and exponents', (t) => {
-  t.like(parseQuantity('-1.50Mi'), { sign: -1, digits: 150n, exp10: -2, exp2: 20, format: 'BinarySI' });
+  // Only significant digits are kept; trailing zeros move into the exponent.
+  t.like(parseQuantity('-1.50Mi'), { sign: -1, digits: 15n, exp10: -1, exp2: 20, format: 'BinarySI' });
+  t.like(parseQuantity('001.2300k'), { digits: 123n, exp10: 1, format: 'DecimalSI' });
+  t.like(parseQuantity('0.000'), { digits: 0n, exp10: 0 });
   t.like(parseQuantity('12k'), { sign: 1, digits: 12n, exp10: 3, exp2: 0, format: 'DecimalSI' });
   t.like(parseQuantity('5e-2'), { digits: 5n, exp10: -2, format: 'DecimalExponent' });
   t.is(parseQuantity('nope'), null);
