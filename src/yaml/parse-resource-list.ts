@@ -15,6 +15,7 @@ import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
 import { JsonConverter, YamlStructureError, aliasBudgetFor } from './node-to-json.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
+import { splitByteOrderMark } from './byte-order-mark.js';
 
 interface ItemPart {
   handle: NodeHandle;
@@ -22,7 +23,8 @@ interface ItemPart {
   end: number;
 }
 
-export function parseResourceList(text: string, file = '<stdin>'): ResourceListHandle {
+export function parseResourceList(input: string, file = '<stdin>'): ResourceListHandle {
+  const { bom, body: text } = splitByteOrderMark(input);
   const parsed = parseDocuments(text, file);
   // A trailing `---` opens an empty document; only documents with content count.
   const docs = parsed.docs.filter((d) => !isEmptyDocument(d));
@@ -76,7 +78,7 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
     const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;
     throw new YamlInputError(`functionConfig: ${error.message}`, file, parsed.lineOf(at));
   }
-  return new ResourceList(parsed, root, items, functionConfig);
+  return new ResourceList(parsed, root, items, functionConfig, bom);
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
@@ -100,6 +102,7 @@ class ResourceList implements ResourceListHandle {
     private readonly root: YAMLMap,
     private readonly parts: ItemPart[],
     readonly functionConfig: Json | undefined,
+    private readonly bom: string,
   ) {
     this.items = parts.map((p) => p.handle);
   }
@@ -135,7 +138,7 @@ class ResourceList implements ResourceListHandle {
       out += text.slice(at, edit.start) + edit.text;
       at = edit.end;
     }
-    return out + text.slice(at);
+    return this.bom + out + text.slice(at);
   }
 
   /** `results:` replaces an existing top-level `results` entry or is appended after the last entry. */

@@ -11,6 +11,7 @@ import { aliasBudgetFor } from './node-to-json.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
+import { splitByteOrderMark } from './byte-order-mark.js';
 
 interface StreamPart {
   doc: Document.Parsed;
@@ -23,7 +24,8 @@ interface StreamPart {
   contentEnd?: number;
 }
 
-export function parseStream(text: string, file: string): YamlStream {
+export function parseStream(input: string, file: string): YamlStream {
+  const { bom, body: text } = splitByteOrderMark(input);
   const parsed = parseDocuments(text, file);
   const mayHaveAnchors = text.includes('&');
   const parseBudget = aliasBudgetFor(text.length);
@@ -47,19 +49,19 @@ export function parseStream(text: string, file: string): YamlStream {
     parts.push({ doc, handle, start, end, contentStart: hasContent ? range[0] : undefined, contentEnd: hasContent ? range[2] : undefined });
     start = end;
   });
-  return new Stream(parsed, parts);
+  return new Stream(parsed, parts, bom);
 }
 
 class Stream implements YamlStream {
   readonly docs: YamlDocHandle[];
-  constructor(private readonly parsed: ParsedText, private readonly parts: StreamPart[]) {
+  constructor(private readonly parsed: ParsedText, private readonly parts: StreamPart[], private readonly bom: string) {
     this.docs = parts.map((p) => p.handle);
   }
 
   toString(): string {
     const { text } = this.parsed;
-    if (this.parts.length === 0) return text;
-    let out = '';
+    if (this.parts.length === 0) return this.bom + text;
+    let out = this.bom;
     for (const part of this.parts) {
       if (!part.handle.changed) {
         out += text.slice(part.start, part.end);

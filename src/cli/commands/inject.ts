@@ -57,7 +57,9 @@ export const command: Command = {
 /** Concatenates several YAML streams into one, adding a separator only where one is missing. */
 export function joinStreams(texts: readonly string[]): string {
   let out = '';
-  for (const text of texts) {
+  for (const input of texts) {
+    // A byte order mark is kept once, at the start of the joined stream.
+    const text = out ? input.replace(/^\uFEFF/, '') : input;
     if (out && !out.endsWith('\n')) out += '\n';
     if (out && !/^---(\s|$)/.test(text)) out += '---\n';
     out += text;
