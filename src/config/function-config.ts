@@ -23,6 +23,8 @@ export interface DocumentRef {
   text?: string;
   object?: Json;
   path?: string;
+  /** The path came from the command line (the operator's): it may point anywhere. Input paths may not. */
+  trusted?: boolean;
 }
 
 export interface WorkloadKind {

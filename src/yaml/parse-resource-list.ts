@@ -7,7 +7,7 @@ import type { Json } from '../k8s/types.js';
 import type { ResourceListHandle, YamlDocHandle } from './types.js';
 import { YamlInputError } from './types.js';
 import { parseDocuments } from './parse-documents.js';
-import type { ParsedText } from './parse-documents.js';
+import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
@@ -23,7 +23,7 @@ interface ItemPart {
   end: number;
 }
 
-export function parseResourceList(input: string, file = '<stdin>'): ResourceListHandle {
+export function parseResourceList(input: string, file = '<stdin>', bounds?: DocumentBounds): ResourceListHandle {
   const { bom, body: text } = splitByteOrderMark(input);
   const parsed = parseDocuments(text, file);
   // A trailing `---` opens an empty document; only documents with content count.
@@ -53,9 +53,15 @@ export function parseResourceList(input: string, file = '<stdin>'): ResourceList
       throw new YamlInputError('ResourceList `items` must be a list', file, at === undefined ? rootLine : parsed.lineOf(at));
     }
     const seq = itemsNode as YAMLSeq;
+    if (bounds && seq.items.length > bounds.maxDocuments) {
+      throw new YamlInputError(`more than ${bounds.maxDocuments} items (raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENTS)`, file, parsed.lineOf((seq as Node).range?.[0] ?? 0));
+    }
     seq.items.forEach((node, index) => {
       const range = (node as Node | null)?.range;
       const line = range ? parsed.lineOf(range[0]) : rootLine;
+      if (bounds && range && range[2] - range[0] > bounds.maxDocumentBytes) {
+        throw new YamlInputError(`ResourceList item ${index} is larger than ${bounds.maxDocumentBytes} bytes (raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENT_BYTES)`, file, line);
+      }
       if (!isMap(node) || !range) {
         throw new YamlInputError(`ResourceList item ${index} is not a mapping (a KRM object)`, file, line);
       }

@@ -4,7 +4,7 @@
 import type { Document } from 'yaml';
 import type { YamlDocHandle, YamlStream } from './types.js';
 import { parseDocuments } from './parse-documents.js';
-import type { ParsedText } from './parse-documents.js';
+import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { aliasBudgetFor } from './node-to-json.js';
@@ -24,9 +24,9 @@ interface StreamPart {
   contentEnd?: number;
 }
 
-export function parseStream(input: string, file: string): YamlStream {
+export function parseStream(input: string, file: string, bounds?: DocumentBounds): YamlStream {
   const { bom, body: text } = splitByteOrderMark(input);
-  const parsed = parseDocuments(text, file);
+  const parsed = parseDocuments(text, file, bounds);
   const mayHaveAnchors = text.includes('&');
   const parseBudget = aliasBudgetFor(text.length);
   const parts: StreamPart[] = [];

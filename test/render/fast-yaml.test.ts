@@ -122,7 +122,7 @@ function renderCorpus(): { builtin: string[]; other: string[] } {
       options.meshConfig = { path: c.setup.meshConfigFile };
       options.nativeSidecars = c.setup.nativeSidecarsEffective;
       if (c.setup.compliancePolicy) options.compliancePolicy = c.setup.compliancePolicy;
-      options.templates = { custom: { path: join(TEMPLATE_PORTS, 'custom.ejs') }, spire: { path: join(TEMPLATE_PORTS, 'spire.ejs') } };
+      options.templates = { custom: { path: join(TEMPLATE_PORTS, 'custom.ejs'), trusted: true }, spire: { path: join(TEMPLATE_PORTS, 'spire.ejs'), trusted: true } };
       try {
         settings = loadRunSettings(options, [], CORPUS);
       } catch {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { EXIT_ERROR, EXIT_OK, parseFlags, UsageError, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
-import { readInputs } from '../read-inputs.js';
+import { readInputs, skippedInputResults } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
 import { formatReport } from '../report.js';
 import { writeFileAtomic } from '../write-atomic.js';
@@ -38,9 +38,9 @@ export const command: Command = {
     if (values.output !== undefined && values['in-place']) throw new UsageError('-o and --in-place cannot be combined');
     const files = values.filename ?? [];
     if (values['in-place'] && files.includes('-')) throw new UsageError('--in-place cannot rewrite stdin');
-    const { options, results: pre } = runOptionsFromFlags(values, io.cwd);
-    const inputs = await readInputs(files, io);
-    const run = runStreams(inputs, options, io.cwd, true, pre);
+    const { options, results: pre, limits } = runOptionsFromFlags(values, io.cwd, io.env);
+    const inputs = await readInputs(files, io, limits);
+    const run = runStreams(inputs.files, options, io.cwd, true, [...pre, ...skippedInputResults(inputs.warnings)], limits);
     await write(io.stderr, formatReport(run.results, values.quiet === true));
     if (hasErrors(run.results)) return EXIT_ERROR;
     if (values['in-place']) {
