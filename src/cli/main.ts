@@ -8,6 +8,7 @@ import { command as checkCommand } from './commands/check.js';
 import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
+import { OutputError } from './write-atomic.js';
 import { formatReport } from './report.js';
 import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
@@ -92,12 +93,13 @@ async function reportFailure(err: unknown, io: CommandIO, first: string | undefi
     await write(io.stderr, `error: ${e.message}\nRun '${help}' for usage.\n`);
     return EXIT_USAGE;
   }
-  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError) {
+  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError || err instanceof OutputError) {
     await write(io.stderr, `error: ${e.message}\n`);
     return EXIT_ERROR;
   }
   const detail = io.env.INJECT_ISTIO_SIDECAR_DEBUG ? `\n${e.stack ?? ''}` : '';
-  await write(io.stderr, `error: internal error: ${e.message ?? String(err)}${detail}\n`);
+  const hint = detail ? '' : ' (this is a bug: please report it with the input that caused it; INJECT_ISTIO_SIDECAR_DEBUG=1 shows where it happened)';
+  await write(io.stderr, `error: internal error: ${String(e?.message ?? err).split('\n')[0]}${hint}${detail}\n`);
   return EXIT_ERROR;
 }
 

@@ -5,7 +5,7 @@ import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../con
 import { readInputs, skippedInputResults } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
 import { formatReport } from '../report.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../write-atomic.js';
 import { hasErrors } from '../../process/result.js';
 
 const usage = `Usage: inject-istio-sidecar inject -f PATH|- [-f PATH ...] [-o FILE | --in-place] [flags]
@@ -17,7 +17,8 @@ come out byte for byte as they were. A decision report goes to stderr.
 Input and output:
   -f, --filename PATH       a file, a directory, or - (stdin); repeatable
   -o, --output FILE         write the result to FILE atomically instead of stdout
-      --in-place            rewrite each input file that changes (atomically); unchanged files are not touched
+      --in-place            rewrite each input file that changes (atomically; all or none); unchanged files are not touched
+      --force               replace read-only files too (-o / --in-place); symlinks are always written through
   -q, --quiet               report errors only
 ${configFlagsUsage}
 
@@ -32,6 +33,7 @@ export const command: Command = {
       filename: { type: 'string', short: 'f', multiple: true },
       output: { type: 'string', short: 'o' },
       'in-place': { type: 'boolean' },
+      force: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       ...configFlagOptions,
     });
@@ -44,11 +46,12 @@ export const command: Command = {
     await write(io.stderr, formatReport(run.results, values.quiet === true));
     if (hasErrors(run.results)) return EXIT_ERROR;
     if (values['in-place']) {
-      for (const out of run.outputs) if (out.changed && out.input.path) writeFileAtomic(out.input.path, out.text);
+      const targets = run.outputs.filter((o) => o.changed && o.input.path).map((o) => ({ path: o.input.path!, display: o.input.display, text: o.text }));
+      writeFilesAtomic(targets, { force: values.force === true });
       return EXIT_OK;
     }
     const text = joinStreams(run.outputs.map((o) => o.text));
-    if (values.output !== undefined) writeFileAtomic(resolve(io.cwd, values.output), text);
+    if (values.output !== undefined) writeFileAtomic(resolve(io.cwd, values.output), text, { force: values.force === true, display: values.output });
     else await write(io.stdout, text);
     return EXIT_OK;
   },
