@@ -8,6 +8,7 @@ import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import type { Result } from '../process/result.js';
 import { resolveLimits, type InputLimits } from '../files/input-limits.js';
+import { ownValue, setOwn } from '../k8s/own-keys.js';
 
 /** Istio's three documents and the istiod settings: shared by `inject`, `check` and `webhook`. */
 export const istioConfigFlagOptions = {
@@ -82,18 +83,18 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string, env: NodeJS
   for (const spec of values.template ?? []) {
     const [name, file] = splitOnce(spec, '=');
     if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
-    options.templates[name] = { path: file, trusted: true };
+    setOwn(options.templates, name, { path: file, trusted: true });
   }
   for (const spec of values['namespace-labels'] ?? []) {
     const [ns, labels] = splitOnce(spec, ':');
     if (!ns || labels === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
-    const map: Record<string, string> = { ...options.namespaces[ns] };
+    const map: Record<string, string> = { ...ownValue(options.namespaces, ns) };
     for (const pair of labels.split(',').filter(Boolean)) {
       const [k, v] = splitOnce(pair, '=');
       if (!k || v === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
-      map[k] = v;
+      setOwn(map, k, v);
     }
-    options.namespaces[ns] = map;
+    setOwn(options.namespaces, ns, map);
   }
   return { options, results, limits };
 }

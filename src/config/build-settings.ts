@@ -7,6 +7,7 @@ import { isObject } from '../k8s/json.js';
 import { chartMeshConfig, parseMeshConfig } from './parse-mesh-config.js';
 import { parseInjectorConfig } from './parse-injector-config.js';
 import { defaultValues, parseValues } from './parse-values.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 export type SettingsDocument = { text: string; origin: string } | { object: Json; origin: string };
 
@@ -39,7 +40,7 @@ export function buildSettings(input: SettingsInput = {}): Settings {
   } else injector = structuredClone(DEFAULT_INJECTOR_CONFIG);
 
   const templates: Record<string, TemplateSource> = {};
-  for (const [name, t] of Object.entries(input.templates ?? {})) templates[name] = { name, source: t.source, origin: t.origin };
+  for (const [name, t] of Object.entries(input.templates ?? {})) setOwn(templates, name, { name, source: t.source, origin: t.origin });
 
   const tags = values.revisionTags;
   const webhook = isObject(values.sidecarInjectorWebhook) ? values.sidecarInjectorWebhook : {};

@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import type { ConfigNotice } from './types.js';
 import { isObject } from '../k8s/json.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 export const FUNCTION_CONFIG_API_VERSION = 'inject-istio-sidecar.io/v1alpha1';
 export const FUNCTION_CONFIG_KIND = 'InjectIstioSidecar';
@@ -188,9 +189,9 @@ function namespaces(v: Json, field: string, c: Collector): Record<string, Record
     const map: Record<string, string> = {};
     for (const [k, x] of Object.entries(labels)) {
       const s = c.string(x, `${field}.${ns}.${k}`);
-      if (s !== undefined) map[k] = s;
+      if (s !== undefined) setOwn(map, k, s);
     }
-    out[ns] = map;
+    setOwn(out, ns, map);
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { POD_TEMPLATES_WITH_EJS_EQUIVALENT, TEMPLATE_FINGERPRINTS } from './defa
 import { readDocument, sourceOf } from './parse-document.js';
 import { isObject } from '../k8s/json.js';
 import { isStockTemplate } from './template-fingerprint.js';
+import { hasOwn, setOwn } from '../k8s/own-keys.js';
 
 export interface ParsedInjectorConfig {
   injector: InjectorConfig;
@@ -72,7 +73,7 @@ export function parseInjectorConfig(
     if (!isObject(doc.aliases)) fail('aliases', 'expected a map of name -> list of template names');
     for (const [name, list] of Object.entries(doc.aliases as JsonObject)) {
       if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) fail(`aliases.${name}`, 'expected a list of template names');
-      injector.aliases[name] = list as string[];
+      setOwn(injector.aliases, name, list as string[]);
     }
   }
   const templates: Record<string, string> = {};
@@ -80,11 +81,11 @@ export function parseInjectorConfig(
     if (!isObject(doc.templates)) fail('templates', 'expected a map of name -> Go template text');
     for (const [name, body] of Object.entries(doc.templates as JsonObject)) {
       if (typeof body !== 'string') fail(`templates.${name}`, 'expected the template text as a string');
-      templates[name] = body as string;
+      setOwn(templates, name, body as string);
     }
   }
   // Pre-1.8 configs carried the sidecar template under `template`; newer charts put a sentinel there.
-  if (typeof doc.template === 'string' && doc.template.trim() !== '' && !('sidecar' in templates) && !isSentinel(doc.template)) {
+  if (typeof doc.template === 'string' && doc.template.trim() !== '' && !hasOwn(templates, 'sidecar') && !isSentinel(doc.template)) {
     templates.sidecar = doc.template;
   }
   classifyTemplates(templates, origin, injector, notices, fingerprints);
@@ -124,7 +125,7 @@ function classifyTemplates(
     } else if ((BUILT_IN_TEMPLATE_NAMES as readonly string[]).includes(name)) {
       // Gateway API deployment templates: not pod injection, nothing to do.
     } else {
-      injector.goTemplates[name] = body;
+      setOwn(injector.goTemplates, name, body);
     }
   }
 }
@@ -134,7 +135,7 @@ function stringMap(v: Json, field: string, fail: (f: string, w: string) => never
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v as JsonObject)) {
     if (typeof x !== 'string') fail(`${field}.${k}`, `expected a string, got ${JSON.stringify(x)}`);
-    out[k] = x as string;
+    setOwn(out, k, x as string);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { parseYamlText } from './parse-document.js';
 import { ProtoTypeError } from './proto-schema.js';
 import { proxyConfigProblems } from './validate-proxy-config.js';
 import { isQuantity, QUANTITY_FORMAT_MESSAGE } from '../k8s/quantity.js';
+import { ownValue } from '../k8s/own-keys.js';
 
 type Check = (value: string) => string | undefined;
 
@@ -139,7 +140,7 @@ export const VALIDATED_ANNOTATIONS: readonly string[] = Object.keys(CHECKS);
 export function validateAnnotations(annotations: Record<string, string>): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(annotations)) {
-    const check = CHECKS[name];
+    const check = ownValue(CHECKS, name);
     if (!check) continue;
     const reason = check(String(value));
     if (reason !== undefined) out.push(`invalid value '${value}' for annotation '${name}': ${reason}`);

@@ -9,6 +9,7 @@ import type { DocumentRef, RunOptions } from './run-options.js';
 import { confinedPath, PathRefusedError } from '../files/confined-path.js';
 import { readFileBounded } from '../files/read-bounded.js';
 import { DEFAULT_LIMITS, InputTooLargeError, type InputLimits } from '../files/input-limits.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 type Source = { text: string; origin: string } | { object: Json; origin: string };
 
@@ -18,7 +19,7 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
   for (const [name, ref] of Object.entries(options.templates)) {
     const src = resolveRef(ref, `templates.${name}`, cwd, limits);
     if (!src) continue;
-    templates[name] = { source: 'text' in src ? src.text : String(src.object), origin: src.origin };
+    setOwn(templates, name, { source: 'text' in src ? src.text : String(src.object), origin: src.origin });
   }
   return buildSettings({
     injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd, limits) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)'),

@@ -4,6 +4,7 @@ import type { Settings, TemplateSource } from '../config/types.js';
 import { InjectError } from '../errors.js';
 import { builtinTemplateSources } from './templates/builtin-sources.generated.js';
 import { compileTemplate, type CompiledTemplate } from './compile-template.js';
+import { ownValue } from '../k8s/own-keys.js';
 
 /** The built-in ejs templates (sidecar, gateway, grpc-agent, grpc-simple). */
 export function builtinTemplates(): Record<string, TemplateSource> {
@@ -29,8 +30,9 @@ export function resolveTemplate(settings: Settings, name: string): CompiledTempl
   }
   const hit = cache.get(name);
   if (hit) return hit;
-  const source = settings.templates[name] ?? (builtinTemplateSources[name] !== undefined
-    ? { name, source: builtinTemplateSources[name]!, origin: 'built-in' }
+  const builtin = ownValue(builtinTemplateSources, name);
+  const source = ownValue(settings.templates, name) ?? (builtin !== undefined
+    ? { name, source: builtin, origin: 'built-in' }
     : undefined);
   if (!source) {
     if (settings.injector.goTemplates && Object.prototype.hasOwnProperty.call(settings.injector.goTemplates, name)) {
