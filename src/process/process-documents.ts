@@ -12,7 +12,7 @@ import { NamespaceIndex } from './namespace-index.js';
 import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
-import { podMetadataProblem } from './pod-metadata-problem.js';
+import { podTemplateProblem } from './pod-template-problem.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -70,9 +70,9 @@ export function processDocuments(
         results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
         continue;
       }
-      const metadataProblem = podMetadataProblem(template.metadata);
-      if (metadataProblem) {
-        results.push(workloadResult('error', 'error/invalid-workload', metadataProblem.message, ref, `${fieldPath}.${metadataProblem.field}`, doc.origin));
+      const templateProblem = podTemplateProblem(template);
+      if (templateProblem) {
+        results.push(workloadResult('error', 'error/invalid-workload', templateProblem.message, ref, `${fieldPath}.${templateProblem.field}`, doc.origin));
         continue;
       }
       let injected: PodJson;
