@@ -31,6 +31,10 @@ function containerNameProblem(spec: Json | undefined): TemplateProblem | undefin
       if (typeof c.name !== 'string' || c.name === '') return { message: `${field} has no name (Kubernetes requires one)`, field: `${field}.name` };
       if (seen.has(c.name)) return { message: `container name ${JSON.stringify(c.name)} is used twice (Kubernetes requires unique names)`, field: `${field}.name` };
       seen.add(c.name);
+      // istio-proxy may leave the image to the template (`image: auto` or none); any other container needs one.
+      if (c.name !== 'istio-proxy' && (typeof c.image !== 'string' || c.image === '')) {
+        return { message: `container ${JSON.stringify(c.name)} has no image (Kubernetes requires one)`, field: `${field}.image` };
+      }
     }
   }
   return undefined;
