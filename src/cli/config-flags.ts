@@ -8,6 +8,8 @@ import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import type { Result } from '../process/result.js';
 import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from '../config/defaults/istio-versions.js';
+import { resolveLimits, type InputLimits } from '../files/input-limits.js';
+import { ownValue, setOwn } from '../k8s/own-keys.js';
 
 /** Istio's three documents and the istiod settings: shared by `inject`, `check` and `webhook`. */
 export const istioConfigFlagOptions = {
@@ -27,6 +29,9 @@ export const configFlagOptions = {
   'namespace-labels': { type: 'string', multiple: true },
   template: { type: 'string', multiple: true },
   config: { type: 'string' },
+  'max-input-bytes': { type: 'string' },
+  'max-documents': { type: 'string' },
+  'max-document-bytes': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const configFlagsUsage = `Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
@@ -44,12 +49,21 @@ Selection:
                             all: every workload is a candidate, like istioctl kube-inject
   --namespace-labels NS:K=V[,K=V]   labels of a namespace that is not in the input (repeatable)
   --template NAME=FILE      an injection template in ejs, by name (repeatable; replaces a built-in of that name)
-  --config FILE             a function config file (kind InjectIstioSidecar or a ConfigMap); flags win over it`;
+  --config FILE             a function config file (kind InjectIstioSidecar or a ConfigMap); flags win over it
+Input bounds (see README "Security"; N may end in Ki, Mi or Gi):
+  --max-input-bytes N       all inputs together (default 256Mi, capped by the heap)
+  --max-documents N         documents in the run (default 100000)
+  --max-document-bytes N    one document (default 32Mi)`;
 
 type FlagValues = { [K in keyof typeof configFlagOptions]?: (typeof configFlagOptions)[K] extends { multiple: true } ? string[] : string };
 
 /** Builds run options from the shared flags; a `--config` file is read first and flags override it. */
-export function runOptionsFromFlags(values: FlagValues, cwd: string): { options: RunOptions; results: Result[] } {
+export function runOptionsFromFlags(values: FlagValues, cwd: string, env: NodeJS.ProcessEnv = {}): { options: RunOptions; results: Result[]; limits: InputLimits } {
+  const limits = resolveLimits(
+    env,
+    { maxInputBytes: values['max-input-bytes'], maxDocuments: values['max-documents'], maxDocumentBytes: values['max-document-bytes'] },
+    (what, value) => new UsageError(`${what} expects a positive number of bytes/documents (suffix Ki, Mi or Gi allowed), not "${value}"`),
+  );
   let options = defaultRunOptions();
   let results: Result[] = [];
   if (values.config !== undefined) {
@@ -61,9 +75,10 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
     }
     ({ options, results } = runOptionsFromFunctionConfig(parsed as never, values.config));
   }
-  if (values.injectConfigFile !== undefined) options.injectorConfig = { path: values.injectConfigFile };
-  if (values.valuesFile !== undefined) options.values = { path: values.valuesFile };
-  if (values.meshConfigFile !== undefined) options.meshConfig = { path: values.meshConfigFile };
+  // Paths on the command line are the operator's: they may point anywhere (trusted).
+  if (values.injectConfigFile !== undefined) options.injectorConfig = { path: values.injectConfigFile, trusted: true };
+  if (values.valuesFile !== undefined) options.values = { path: values.valuesFile, trusted: true };
+  if (values.meshConfigFile !== undefined) options.meshConfig = { path: values.meshConfigFile, trusted: true };
   if (values.revision !== undefined) options.revision = values.revision;
   if (values.selector !== undefined) {
     if (values.selector !== 'webhook' && values.selector !== 'all') throw new UsageError(`--selector must be webhook or all, not "${values.selector}"`);
@@ -76,20 +91,20 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
   for (const spec of values.template ?? []) {
     const [name, file] = splitOnce(spec, '=');
     if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
-    options.templates[name] = { path: file };
+    setOwn(options.templates, name, { path: file, trusted: true });
   }
   for (const spec of values['namespace-labels'] ?? []) {
     const [ns, labels] = splitOnce(spec, ':');
     if (!ns || labels === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
-    const map: Record<string, string> = { ...options.namespaces[ns] };
+    const map: Record<string, string> = { ...ownValue(options.namespaces, ns) };
     for (const pair of labels.split(',').filter(Boolean)) {
       const [k, v] = splitOnce(pair, '=');
       if (!k || v === undefined) throw new UsageError(`--namespace-labels expects NS:KEY=VALUE[,KEY=VALUE], got "${spec}"`);
-      map[k] = v;
+      setOwn(map, k, v);
     }
-    options.namespaces[ns] = map;
+    setOwn(options.namespaces, ns, map);
   }
-  return { options, results };
+  return { options, results, limits };
 }
 
 /** `--istio-version`: a built-in version key, or a UsageError listing the choices. */

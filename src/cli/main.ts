@@ -2,18 +2,21 @@
 // stdin, no arguments) or as a kustomize exec plugin (a config file path and a plain stream on stdin).
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, readAll, UsageError, write, type Command, type CommandIO } from './command.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from './command.js';
 import { command as injectCommand } from './commands/inject.js';
 import { command as checkCommand } from './commands/check.js';
 import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
+import { OutputError } from './write-atomic.js';
 import { formatReport } from './report.js';
 import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
 import { ConfigError } from '../errors.js';
 import { builtinIstio, DEFAULT_ISTIO_VERSION, ISTIO_VERSION_KEYS } from '../config/defaults/istio-versions.js';
+import { InputTooLargeError, resolveLimits, type InputLimits } from '../files/input-limits.js';
+import { readStreamBounded } from '../files/read-bounded.js';
 
 export const VERSION = '0.1.0';
 
@@ -69,11 +72,12 @@ async function runAsFunction(io: CommandIO): Promise<number> {
     await write(io.stderr, `${topUsage}\n`);
     return EXIT_USAGE;
   }
-  const input = await readAll(io.stdin);
+  const limits = environmentLimits(io);
+  const input = await readStdin(io, limits);
   if (!isResourceList(input)) {
     throw new InputError('<stdin>: expected a ResourceList (kind: ResourceList); for plain manifests use: inject-istio-sidecar inject -f -');
   }
-  const run = runFunction(input, io.cwd);
+  const run = runFunction(input, io.cwd, limits);
   await write(io.stderr, formatReport(run.results, false));
   if (run.output === undefined) return EXIT_ERROR;
   await write(io.stdout, run.output);
@@ -81,8 +85,8 @@ async function runAsFunction(io: CommandIO): Promise<number> {
 }
 
 async function runAsPlugin(configPath: string, io: CommandIO): Promise<number> {
-  const input = await readAll(io.stdin);
-  const run = runLegacyPlugin(configPath, input, io.cwd);
+  const limits = environmentLimits(io);
+  const run = runLegacyPlugin(configPath, await readStdin(io, limits), io.cwd, limits);
   await write(io.stderr, formatReport(run.results, true));
   if (run.output === undefined) return EXIT_ERROR;
   await write(io.stdout, run.output);
@@ -96,13 +100,28 @@ async function reportFailure(err: unknown, io: CommandIO, first: string | undefi
     await write(io.stderr, `error: ${e.message}\nRun '${help}' for usage.\n`);
     return EXIT_USAGE;
   }
-  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError) {
+  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError || err instanceof OutputError) {
     await write(io.stderr, `error: ${e.message}\n`);
     return EXIT_ERROR;
   }
   const detail = io.env.INJECT_ISTIO_SIDECAR_DEBUG ? `\n${e.stack ?? ''}` : '';
-  await write(io.stderr, `error: internal error: ${e.message ?? String(err)}${detail}\n`);
+  const hint = detail ? '' : ' (this is a bug: please report it with the input that caused it; INJECT_ISTIO_SIDECAR_DEBUG=1 shows where it happened)';
+  await write(io.stderr, `error: internal error: ${String(e?.message ?? err).split('\n')[0]}${hint}${detail}\n`);
   return EXIT_ERROR;
+}
+
+/** The KRM and plugin faces have no flags of their own: the operator's environment sets the bounds. */
+function environmentLimits(io: CommandIO): InputLimits {
+  return resolveLimits(io.env, {}, (what, value) => new UsageError(`${what} expects a positive number (suffix Ki, Mi or Gi allowed), not "${value}"`));
+}
+
+async function readStdin(io: CommandIO, limits: InputLimits): Promise<string> {
+  try {
+    return await readStreamBounded(io.stdin, limits.maxInputBytes, '<stdin>');
+  } catch (err) {
+    if (err instanceof InputTooLargeError) throw new InputError(`${err.message.replace('--max-input-bytes', 'INJECT_ISTIO_SIDECAR_MAX_INPUT_BYTES')}`);
+    throw err;
+  }
 }
 
 function isFile(path: string): boolean {

@@ -10,6 +10,7 @@ import { settingsResult } from '../process/settings-result.js';
 import type { Result, ResourceRef } from '../process/result.js';
 import type { RunOptions } from '../process/run-options.js';
 import type { InputFile } from './read-inputs.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../files/input-limits.js';
 
 export interface StreamRun {
   outputs: { input: InputFile; text: string; changed: boolean }[];
@@ -17,8 +18,21 @@ export interface StreamRun {
   changed: ResourceRef[];
 }
 
-export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, write: boolean, preResults: Result[] = []): StreamRun {
-  const streams: YamlStream[] = inputs.map((input) => parseStream(input.text, input.display));
+export function runStreams(
+  inputs: readonly InputFile[],
+  options: RunOptions,
+  cwd: string,
+  write: boolean,
+  preResults: Result[] = [],
+  limits: InputLimits = DEFAULT_LIMITS,
+): StreamRun {
+  // The document bound is for the whole run: each input gets what the ones before it left.
+  let documentsLeft = limits.maxDocuments;
+  const streams: YamlStream[] = inputs.map((input) => {
+    const stream = parseStream(input.text, input.display, { maxDocuments: documentsLeft, maxDocumentBytes: limits.maxDocumentBytes });
+    documentsLeft -= stream.docs.length;
+    return stream;
+  });
   const docs: ProcessDocument[] = [];
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {
@@ -31,7 +45,7 @@ export function runStreams(inputs: readonly InputFile[], options: RunOptions, cw
       });
     }
   });
-  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
+  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
   const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
   const outcome = processDocuments(docs, options, settings, { write });
   results.push(...outcome.results);

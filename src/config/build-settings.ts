@@ -9,6 +9,7 @@ import { chartMeshConfig, parseMeshConfig } from './parse-mesh-config.js';
 import { parseInjectorConfig } from './parse-injector-config.js';
 import { defaultValues, parseValues } from './parse-values.js';
 import { resolveIstiodEnv } from './istiod-env.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 export type SettingsDocument = { text: string; origin: string } | { object: Json; origin: string };
 
@@ -46,7 +47,7 @@ export function buildSettings(input: SettingsInput = {}): Settings {
   } else injector = injectorConfigFor(istioVersion);
 
   const templates: Record<string, TemplateSource> = {};
-  for (const [name, t] of Object.entries(input.templates ?? {})) templates[name] = { name, source: t.source, origin: t.origin };
+  for (const [name, t] of Object.entries(input.templates ?? {})) setOwn(templates, name, { name, source: t.source, origin: t.origin });
 
   const istiod = resolveIstiodEnv(input.istiodEnv, input.nativeSidecars);
   const tags = values.revisionTags;

@@ -15,6 +15,7 @@ import type { Json, JsonObject } from '../k8s/types.js';
 import type { ConfigNotice } from './types.js';
 import { isObject } from '../k8s/json.js';
 import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from './defaults/istio-versions.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 export const FUNCTION_CONFIG_API_VERSION = 'inject-istio-sidecar.io/v1alpha1';
 export const FUNCTION_CONFIG_KIND = 'InjectIstioSidecar';
@@ -24,6 +25,8 @@ export interface DocumentRef {
   text?: string;
   object?: Json;
   path?: string;
+  /** The path came from the command line (the operator's): it may point anywhere. Input paths may not. */
+  trusted?: boolean;
 }
 
 export interface WorkloadKind {
@@ -48,7 +51,7 @@ export interface FunctionOptions {
   injectorConfig?: DocumentRef;
   values?: DocumentRef;
   meshConfig?: DocumentRef;
-  /** ejs templates by name: `{text}` for inline source, `{path}` for a file. */
+  /** ejs templates by name (`{path}`): set only from the command line (--template); a function config may not. */
   templates: Record<string, DocumentRef>;
   workloadKinds: WorkloadKind[];
   useInputConfigMaps: boolean;
@@ -143,29 +146,18 @@ function parseTyped(obj: JsonObject, options: FunctionOptions, c: Collector): vo
   if (obj.namespaces !== undefined) options.namespaces = namespaces(obj.namespaces, 'namespaces', c);
   if (obj.istiodEnv !== undefined) options.istiodEnv = istiodEnv(obj.istiodEnv, 'istiodEnv', c);
   if (obj.workloadKinds !== undefined) options.workloadKinds = workloadKinds(obj.workloadKinds, 'workloadKinds', c);
-  if (obj.templates !== undefined) {
-    if (!isObject(obj.templates)) c.error('templates', `expected a map of name -> {ejs} or {file}, got ${describe(obj.templates)}`);
-    else {
-      for (const [name, t] of Object.entries(obj.templates)) {
-        const field = `templates.${name}`;
-        if (!isObject(t)) {
-          c.error(field, `expected {ejs: <source>} or {file: <path>}, got ${describe(t)}`);
-          continue;
-        }
-        for (const k of Object.keys(t)) if (!(TEMPLATE_FIELDS as readonly string[]).includes(k)) c.error(`${field}.${k}`, 'unknown field (known: ejs, file)');
-        if ((t.ejs === undefined) === (t.file === undefined)) {
-          c.error(field, 'give exactly one of ejs (inline source) or file (path)');
-          continue;
-        }
-        if (t.ejs !== undefined) {
-          const s = c.string(t.ejs, `${field}.ejs`);
-          if (s !== undefined) options.templates[name] = { text: s };
-        } else {
-          const p = c.string(t.file, `${field}.file`);
-          if (p !== undefined) options.templates[name] = { path: p };
-        }
-      }
-    }
+  if (obj.templates !== undefined) refuseCodeTemplates(obj.templates, c);
+}
+
+/** ejs templates are JavaScript: a function config comes from the repository (data), so it may not carry
+ *  one, inline or by file. The command line (trusted) may: --template NAME=FILE.ejs. */
+function refuseCodeTemplates(templates: Json, c: Collector): void {
+  if (!isObject(templates)) {
+    c.error('templates', `ejs templates are not accepted from a function config; give them on the command line (--template NAME=FILE.ejs)`);
+    return;
+  }
+  for (const name of Object.keys(templates)) {
+    c.error(`templates.${name}`, `ejs templates run as code and are not accepted from a function config (it comes from the repository); pass it on the command line instead: --template ${name}=FILE.ejs (Go templates belong in the injector config's templates)`);
   }
 }
 
@@ -209,9 +201,9 @@ function namespaces(v: Json, field: string, c: Collector): Record<string, Record
     const map: Record<string, string> = {};
     for (const [k, x] of Object.entries(labels)) {
       const s = c.string(x, `${field}.${ns}.${k}`);
-      if (s !== undefined) map[k] = s;
+      if (s !== undefined) setOwn(map, k, s);
     }
-    out[ns] = map;
+    setOwn(out, ns, map);
   }
   return out;
 }

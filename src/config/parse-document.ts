@@ -23,7 +23,15 @@ export function parseYamlText(text: string, origin: string): Json {
     const firstLine = err.message.split('\n')[0];
     throw new ConfigError(`${origin}${where}: invalid YAML: ${firstLine}`, undefined, origin);
   }
-  return doc.toJS({ maxAliasCount: 1000 }) as Json;
+  try {
+    return doc.toJS({ maxAliasCount: 1000 }) as Json;
+  } catch (e) {
+    // yaml refuses alias bombs ("Excessive alias count") and bad merge keys (`<<: 5`) only when it builds
+    // the value; that is bad input, not a bug.
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const hint = /alias count/i.test(message) ? 'aliases expand to too many nodes' : message;
+    throw new ConfigError(`${origin}: invalid YAML: ${hint}`, undefined, origin);
+  }
 }
 
 /** A document handed over as text (YAML/JSON) or as an already parsed value. */

@@ -11,6 +11,7 @@ import { mergeProxyConfig } from './merge-proxy-config.js';
 import { parseYamlText, readDocument, sourceOf } from './parse-document.js';
 import { isObject } from '../k8s/json.js';
 import { type FieldType, normalizeValue, ProtoTypeError } from './proto-schema.js';
+import { ownValue, setOwn } from '../k8s/own-keys.js';
 
 const enumOf = (...names: string[]): FieldType => ({ enum: Object.fromEntries(names.map((n, i) => [n, i])) });
 
@@ -80,8 +81,8 @@ export function applyMeshConfig(base: MeshConfig, doc: Json, origin: string): Me
         const old = Array.isArray(base.trustDomainAliases) ? (base.trustDomainAliases as string[]) : [];
         out.trustDomainAliases = [...new Set([...aliases, ...old])].sort();
       } else {
-        const type = MESH_FIELD_TYPES[key];
-        out[key] = type ? normalizeValue(type, value, key) : value;
+        const type = ownValue(MESH_FIELD_TYPES, key);
+        setOwn(out, key, type ? normalizeValue(type, value, key) : value);
       }
     }
   } catch (err) {

@@ -11,6 +11,7 @@ import { chartValuesFor, DEFAULT_ISTIO_VERSION, type IstioVersionKey } from './d
 import type { Json, JsonObject } from '../k8s/types.js';
 import { readObjectDocument, sourceOf } from './parse-document.js';
 import { isObject } from '../k8s/json.js';
+import { ownValue, setOwn } from '../k8s/own-keys.js';
 
 /** `input`: YAML/JSON text or a parsed object; `origin` names it in errors (a file path, a ConfigMap key). */
 export function parseValues(input: string | Json, origin: string, version: IstioVersionKey = DEFAULT_ISTIO_VERSION): IstioValues {
@@ -24,8 +25,8 @@ export function defaultValues(version: IstioVersionKey = DEFAULT_ISTIO_VERSION):
 function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
-    const current = out[key];
-    out[key] = isObject(current) && isObject(value) ? mergeValues(current, value) : value;
+    const current = ownValue(out, key);
+    setOwn(out, key, isObject(current) && isObject(value) ? mergeValues(current, value) : value);
   }
   return out;
 }

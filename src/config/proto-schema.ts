@@ -4,6 +4,7 @@
 // types; drop unknown fields (Istio retries a failed strict parse leniently); print fields in
 // .proto declaration order with proto3 defaults omitted.
 import type { Json, JsonObject } from '../k8s/types.js';
+import { hasOwn, ownValue, setOwn } from '../k8s/own-keys.js';
 
 export type FieldType =
   | 'string' | 'int32' | 'uint32' | 'int64' | 'double' | 'bool' | 'duration'
@@ -71,7 +72,7 @@ export function normalizeValue(type: FieldType, v: Json, path: string): Json {
   if (typeof type === 'string') return normalizeScalar(type, v, path);
   if ('wrapper' in type) return normalizeScalar(type.wrapper, v, path);
   if ('enum' in type) {
-    if (typeof v === 'string' && v in type.enum) return v;
+    if (typeof v === 'string' && hasOwn(type.enum, v)) return v;
     if (typeof v === 'number') {
       const name = Object.entries(type.enum).find(([, n]) => n === v)?.[0];
       if (name) return name;
@@ -84,7 +85,7 @@ export function normalizeValue(type: FieldType, v: Json, path: string): Json {
     const out: JsonObject = {};
     for (const [k, item] of Object.entries(v)) {
       if (item === null) continue;
-      out[k] = normalizeValue(type.map, item, `${path}.${k}`);
+      setOwn(out, k, normalizeValue(type.map, item, `${path}.${k}`));
     }
     return out;
   }
@@ -112,7 +113,7 @@ export function normalizeMessage(schema: MessageSchema, v: Json, path: string): 
 function isDefault(type: FieldType, v: Json): boolean {
   if (type === 'any') return false;
   if (typeof type === 'string') return type !== 'duration' && (v === '' || v === 0 || v === false);
-  if ('enum' in type) return type.enum[v as string] === 0;
+  if ('enum' in type) return ownValue(type.enum, v as string) === 0;
   if ('map' in type) return Object.keys(v as JsonObject).length === 0;
   if ('repeated' in type) return (v as Json[]).length === 0;
   return false; // messages and wrappers: presence is what counts

@@ -10,6 +10,7 @@ import { parseYamlText } from './parse-document.js';
 import { ProtoTypeError } from './proto-schema.js';
 import { proxyConfigProblems } from './validate-proxy-config.js';
 import { quantityProblem as quantityTextProblem } from '../k8s/quantity.js';
+import { ownValue } from '../k8s/own-keys.js';
 
 type Check = (value: string) => string | undefined;
 

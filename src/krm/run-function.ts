@@ -11,6 +11,7 @@ import { defaultRunOptions } from '../process/run-options.js';
 import { hasErrors, type DocumentOrigin, type Result } from '../process/result.js';
 import { withCheckFailures } from '../process/check-failures.js';
 import { isObject } from '../k8s/json.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../files/input-limits.js';
 
 export interface FunctionRun {
   /** The output ResourceList, or undefined when an error result means nothing may be written. */
@@ -18,8 +19,8 @@ export interface FunctionRun {
   results: Result[];
 }
 
-export function runFunction(input: string, cwd: string): FunctionRun {
-  const list = parseResourceList(input, '<stdin>');
+export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): FunctionRun {
+  const list = parseResourceList(input, '<stdin>', limits);
   const { options, results } = list.functionConfig === undefined || list.functionConfig === null
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
@@ -31,7 +32,7 @@ export function runFunction(input: string, cwd: string): FunctionRun {
     origin: originOf(item.value),
     update: (next: Json) => item.update(next),
   }));
-  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
+  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
   results.unshift(settingsResult(settings));
   results.push(...noticeResults(settings.notices));
   const check = options.mode === 'check';

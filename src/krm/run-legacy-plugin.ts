@@ -9,8 +9,9 @@ import { hasErrors, type Result } from '../process/result.js';
 import { withCheckFailures } from '../process/check-failures.js';
 import { runStreams } from '../cli/run-streams.js';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../files/input-limits.js';
 
-export function runLegacyPlugin(configPath: string, input: string, cwd: string): { output?: string; results: Result[] } {
+export function runLegacyPlugin(configPath: string, input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): { output?: string; results: Result[] } {
   let configText: string;
   try {
     configText = readFileSync(resolve(cwd, configPath), 'utf8');
@@ -27,7 +28,7 @@ export function runLegacyPlugin(configPath: string, input: string, cwd: string):
   if (hasErrors(results)) return { results };
   // kustomize runs the plugin in the kustomization directory; relative config paths resolve there.
   const check = options.mode === 'check';
-  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, !check, results);
+  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, !check, results, limits);
   const all = check ? withCheckFailures(run.results) : run.results;
   if (hasErrors(all)) return { results: all };
   return { output: run.outputs[0]!.text, results: all };

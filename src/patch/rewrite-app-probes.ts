@@ -51,7 +51,9 @@ export function rewriteAppProbes(pod: PodJson, { statusPort, wasInjected, previo
     targetPort = Number(portAnnotation);
   }
 
-  const probers = dumpAppProbers(pod, statusPort);
+  // A probe on the annotated status port was rewritten by an earlier injection (its named port may not
+  // have resolved, so nothing was recorded): recording it now would point the agent at itself.
+  const probers = dumpAppProbers(pod, statusPort, targetPort);
   let out = pod;
   if (Object.keys(probers).length > 0) {
     const previouslyInjected = wasInjected || STATUS_ANNOTATION in annotations;
@@ -70,7 +72,7 @@ export function rewriteAppProbes(pod: PodJson, { statusPort, wasInjected, previo
 }
 
 /** The ISTIO_KUBE_APP_PROBERS entries of a pod, by URL path (Go JSON shapes of the original actions). */
-export function dumpAppProbers(pod: PodJson, statusPort: number): Record<string, JsonObject> {
+export function dumpAppProbers(pod: PodJson, statusPort: number, rewrittenPort: number = statusPort): Record<string, JsonObject> {
   const out: Record<string, JsonObject> = {};
   for (const list of ['initContainers', 'containers']) {
     const items = pod.spec[list];
@@ -84,7 +86,7 @@ export function dumpAppProbers(pod: PodJson, statusPort: number): Record<string,
       const lifecycle = isObject(c.lifecycle) ? c.lifecycle : {};
       for (const [field, kind, suffix] of PROBE_PATHS) {
         const handler = kind === 'app-health' ? c[field] : lifecycle[field];
-        const prober = internalProber(handler, kind === 'app-health', ports, statusPort);
+        const prober = internalProber(handler, kind === 'app-health', ports, statusPort, rewrittenPort);
         if (prober) out[proberPath(c.name, kind, suffix)] = prober;
       }
     }
@@ -92,7 +94,7 @@ export function dumpAppProbers(pod: PodJson, statusPort: number): Record<string,
   return out;
 }
 
-function internalProber(handler: Json | undefined, isProbe: boolean, ports: Map<string, number>, statusPort: number): JsonObject | undefined {
+function internalProber(handler: Json | undefined, isProbe: boolean, ports: Map<string, number>, statusPort: number, rewrittenPort: number): JsonObject | undefined {
   if (!isObject(handler)) return undefined;
   const timeoutSeconds = isProbe ? handler.timeoutSeconds : undefined;
   if (isProbe && isObject(handler.grpc)) return goShape({ grpc: handler.grpc, timeoutSeconds: timeoutSeconds ?? 0 }, proberType);
@@ -104,7 +106,7 @@ function internalProber(handler: Json | undefined, isProbe: boolean, ports: Map<
     const resolved = ports.get(port);
     if (resolved === undefined) return undefined;
     action.port = resolved;
-  } else if (port === statusPort) {
+  } else if (port === statusPort || port === rewrittenPort) {
     return undefined;
   }
   return goShape({ [kind]: action, timeoutSeconds: timeoutSeconds ?? 0 }, proberType);

@@ -214,7 +214,10 @@ function withoutNulls(o: JsonObject): JsonObject {
 
 /** The merge replaced the app's scrape annotations by the agent's; the agent was told the originals. */
 function restorePrometheus(a: Record<string, string>, recorded: string | undefined, statusPort: number): void {
-  if (a['prometheus.io/port'] !== String(statusPort)) return; // no merge happened (disabled, scrape=false)
+  // The merge writes all three; a user's own `prometheus.io/port: "15020"` alone (which the merge leaves
+  // as it is) is theirs and must survive re-injection, or a second run would add path and scrape.
+  const merged = a['prometheus.io/port'] === String(statusPort) && a['prometheus.io/path'] === '/stats/prometheus' && a['prometheus.io/scrape'] === 'true';
+  if (!merged) return; // no merge happened (disabled, scrape=false, or the pod already pointed at the agent)
   delete a['prometheus.io/port'];
   delete a['prometheus.io/path'];
   delete a['prometheus.io/scrape'];

@@ -1,6 +1,5 @@
 // Turns the run options into Settings: reads the files they name (relative to the working
 // directory), falls back to Istio's own ConfigMaps found in the input, then the built-in defaults.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Json } from '../k8s/types.js';
 import type { Settings } from '../config/types.js';
@@ -8,21 +7,25 @@ import { buildSettings, findIstioConfigMaps } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { precompileTemplates } from '../render/template-set.js';
 import type { DocumentRef, RunOptions } from './run-options.js';
+import { confinedPath, PathRefusedError } from '../files/confined-path.js';
+import { readFileBounded } from '../files/read-bounded.js';
+import { DEFAULT_LIMITS, InputTooLargeError, type InputLimits } from '../files/input-limits.js';
+import { setOwn } from '../k8s/own-keys.js';
 
 type Source = { text: string; origin: string } | { object: Json; origin: string };
 
-export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[], cwd: string): Settings {
+export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[], cwd: string, limits: InputLimits = DEFAULT_LIMITS): Settings {
   const fromInput = options.useInputConfigMaps ? findIstioConfigMaps(withListItems(inputDocs), options.revision ?? '') : {};
   const templates: Record<string, { source: string; origin: string }> = {};
   for (const [name, ref] of Object.entries(options.templates)) {
-    const src = resolveRef(ref, `templates.${name}`, cwd);
+    const src = resolveRef(ref, `templates.${name}`, cwd, limits);
     if (!src) continue;
-    templates[name] = { source: 'text' in src ? src.text : String(src.object), origin: src.origin };
+    setOwn(templates, name, { source: 'text' in src ? src.text : String(src.object), origin: src.origin });
   }
   const settings = buildSettings({
-    injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)'),
-    values: resolveRef(options.values, 'values', cwd) ?? inputSource(fromInput.injector?.values, 'ConfigMap istio-sidecar-injector (key values)'),
-    meshConfig: resolveRef(options.meshConfig, 'meshConfig', cwd) ?? inputSource(fromInput.mesh, 'ConfigMap istio (key mesh)'),
+    injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd, limits) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)'),
+    values: resolveRef(options.values, 'values', cwd, limits) ?? inputSource(fromInput.injector?.values, 'ConfigMap istio-sidecar-injector (key values)'),
+    meshConfig: resolveRef(options.meshConfig, 'meshConfig', cwd, limits) ?? inputSource(fromInput.mesh, 'ConfigMap istio (key mesh)'),
     templates,
     revision: options.revision,
     nativeSidecars: options.nativeSidecars,
@@ -52,16 +55,20 @@ function inputSource(text: string | undefined, origin: string): Source | undefin
   return text === undefined ? undefined : { text, origin };
 }
 
-function resolveRef(ref: DocumentRef | undefined, field: string, cwd: string): Source | undefined {
+function resolveRef(ref: DocumentRef | undefined, field: string, cwd: string, limits: InputLimits): Source | undefined {
   if (!ref) return undefined;
   if (ref.text !== undefined) return { text: ref.text, origin: field };
   if (ref.object !== undefined) return { object: ref.object, origin: field };
   if (ref.path === undefined) return undefined;
-  const file = resolve(cwd, ref.path);
   try {
-    return { text: readFileSync(file, 'utf8'), origin: ref.path };
+    // A path from the function config (the repository) stays inside the working directory.
+    const file = ref.trusted ? resolve(cwd, ref.path) : confinedPath(cwd, ref.path);
+    return { text: readFileBounded(file, limits.maxInputBytes, ref.path), origin: ref.path };
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = err instanceof PathRefusedError || err instanceof InputTooLargeError
+      ? err.message.slice(ref.path.length + 2)
+      : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
     throw new ConfigError(`cannot read ${field} file ${ref.path}: ${reason}`, field, ref.path);
   }
 }

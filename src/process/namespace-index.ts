@@ -3,6 +3,7 @@
 import type { Json } from '../k8s/types.js';
 import type { NamespaceView } from '../select/types.js';
 import { isObject } from '../k8s/json.js';
+import { ownValue, setOwn } from '../k8s/own-keys.js';
 
 export class NamespaceIndex {
   private readonly fromInput = new Map<string, Record<string, string>>();
@@ -24,7 +25,7 @@ export class NamespaceIndex {
   view(name: string): NamespaceView {
     const input = this.fromInput.get(name);
     if (input) return { name, labels: { 'kubernetes.io/metadata.name': name, ...input }, source: 'input' };
-    const declared = this.declared[name];
+    const declared = ownValue(this.declared, name);
     if (declared) return { name, labels: { 'kubernetes.io/metadata.name': name, ...declared }, source: 'declared' };
     // The API server sets kubernetes.io/metadata.name on every namespace; the `auto.` webhook reads it.
     return { name, labels: { 'kubernetes.io/metadata.name': name }, source: 'unknown' };
@@ -34,6 +35,6 @@ export class NamespaceIndex {
 function stringMap(v: Json | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObject(v)) return out;
-  for (const [k, val] of Object.entries(v)) if (val !== null && val !== undefined) out[k] = String(val);
+  for (const [k, val] of Object.entries(v)) if (val !== null && val !== undefined) setOwn(out, k, String(val));
   return out;
 }

@@ -12,6 +12,7 @@ import { NamespaceIndex } from './namespace-index.js';
 import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
+import { podTemplateProblem } from './pod-template-problem.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -69,6 +70,11 @@ export function processDocuments(
         results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
         continue;
       }
+      const templateProblem = podTemplateProblem(template);
+      if (templateProblem) {
+        results.push(workloadResult('error', 'error/invalid-workload', templateProblem.message, ref, `${fieldPath}.${templateProblem.field}`, doc.origin));
+        continue;
+      }
       let injected: PodJson;
       let wasInjected: boolean;
       try {
@@ -80,7 +86,12 @@ export function processDocuments(
         wasInjected = outcome.wasInjected;
         for (const w of outcome.warnings) results.push(workloadResult('warning', 'warning', w, ref, fieldPath, doc.origin));
       } catch (err) {
-        if (!(err instanceof InjectError)) throw err;
+        if (!(err instanceof InjectError)) {
+          // A bug, not bad input: still say which workload, and keep going with the others.
+          const detail = err instanceof Error ? err.message : String(err);
+          results.push(workloadResult('error', 'error/internal', `internal error while injecting (this is a bug: please report it with this workload): ${detail.split('\n')[0]}`, ref, fieldPath, doc.origin));
+          continue;
+        }
         // The result's resourceRef names the workload; the message says what is wrong with it.
         results.push(workloadResult('error', `error/${err.code}`, err.message, ref, err.field ? `${fieldPath}.metadata.annotations[${err.field}]` : fieldPath, doc.origin));
         continue;

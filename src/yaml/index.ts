@@ -5,3 +5,4 @@ export { parseStream } from './parse-stream.js';
 export { parseResourceList } from './parse-resource-list.js';
 export { isResourceList } from './is-resource-list.js';
 export { isAmbiguousString } from './string-style.js';
+export type { DocumentBounds } from './parse-documents.js';

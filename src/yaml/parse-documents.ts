@@ -17,11 +17,17 @@ export interface ParsedText {
   readonly crlf: boolean;
 }
 
-export function parseDocuments(text: string, file: string): ParsedText {
-  return withPlainEnv(() => parseWithoutEnvLookups(text, file));
+/** Bounds on one text: how many documents it may hold and how large one may be (bytes of text). */
+export interface DocumentBounds {
+  maxDocuments: number;
+  maxDocumentBytes: number;
 }
 
-function parseWithoutEnvLookups(text: string, file: string): ParsedText {
+export function parseDocuments(text: string, file: string, bounds?: DocumentBounds): ParsedText {
+  return withPlainEnv(() => parseWithoutEnvLookups(text, file, bounds));
+}
+
+function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBounds | undefined): ParsedText {
   const lines = new LineCounter();
   const lineOf = (offset: number): number => lines.linePos(offset).line;
   const parser = new Parser(lines.addNewLine);
@@ -31,6 +37,10 @@ function parseWithoutEnvLookups(text: string, file: string): ParsedText {
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
       docTokens++;
+      // Refused before composing: every composed document costs memory even when it is empty.
+      if (bounds && docTokens > bounds.maxDocuments) {
+        throw new YamlInputError(`more than ${bounds.maxDocuments} documents (raise the bound with --max-documents)`, file, lineOf(token.offset));
+      }
       const tooDeep = findExcessiveNesting(token, MAX_NESTING_DEPTH);
       if (tooDeep) {
         throw new YamlInputError(`document ${docTokens} is nested more than ${MAX_NESTING_DEPTH} levels deep`, file, lineOf(tooDeep.offset));
@@ -41,6 +51,10 @@ function parseWithoutEnvLookups(text: string, file: string): ParsedText {
   for (const doc of composer.end(false, text.length)) docs.push(doc);
 
   for (let i = 0; i < docs.length; i++) {
+    const [from, , to] = docs[i].range;
+    if (bounds && to - from > bounds.maxDocumentBytes) {
+      throw new YamlInputError(`document ${i + 1} is larger than ${bounds.maxDocumentBytes} bytes (raise the bound with --max-document-bytes)`, file, lineOf(from));
+    }
     const error = docs[i].errors[0];
     if (!error) continue;
     const what = describeAt(docs[i].contents, error.pos[0]);

@@ -7,7 +7,7 @@ import type { Json } from '../k8s/types.js';
 import type { ResourceListHandle, YamlDocHandle } from './types.js';
 import { YamlInputError } from './types.js';
 import { parseDocuments } from './parse-documents.js';
-import type { ParsedText } from './parse-documents.js';
+import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
@@ -15,6 +15,7 @@ import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
 import { JsonConverter, YamlStructureError, aliasBudgetFor } from './node-to-json.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
+import { splitByteOrderMark } from './byte-order-mark.js';
 
 interface ItemPart {
   handle: NodeHandle;
@@ -22,7 +23,8 @@ interface ItemPart {
   end: number;
 }
 
-export function parseResourceList(text: string, file = '<stdin>'): ResourceListHandle {
+export function parseResourceList(input: string, file = '<stdin>', bounds?: DocumentBounds): ResourceListHandle {
+  const { bom, body: text } = splitByteOrderMark(input);
   const parsed = parseDocuments(text, file);
   // A trailing `---` opens an empty document; only documents with content count.
   const docs = parsed.docs.filter((d) => !isEmptyDocument(d));
@@ -51,9 +53,15 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
       throw new YamlInputError('ResourceList `items` must be a list', file, at === undefined ? rootLine : parsed.lineOf(at));
     }
     const seq = itemsNode as YAMLSeq;
+    if (bounds && seq.items.length > bounds.maxDocuments) {
+      throw new YamlInputError(`more than ${bounds.maxDocuments} items (raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENTS)`, file, parsed.lineOf((seq as Node).range?.[0] ?? 0));
+    }
     seq.items.forEach((node, index) => {
       const range = (node as Node | null)?.range;
       const line = range ? parsed.lineOf(range[0]) : rootLine;
+      if (bounds && range && range[2] - range[0] > bounds.maxDocumentBytes) {
+        throw new YamlInputError(`ResourceList item ${index} is larger than ${bounds.maxDocumentBytes} bytes (raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENT_BYTES)`, file, line);
+      }
       if (!isMap(node) || !range) {
         throw new YamlInputError(`ResourceList item ${index} is not a mapping (a KRM object)`, file, line);
       }
@@ -76,7 +84,7 @@ export function parseResourceList(text: string, file = '<stdin>'): ResourceListH
     const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;
     throw new YamlInputError(`functionConfig: ${error.message}`, file, parsed.lineOf(at));
   }
-  return new ResourceList(parsed, root, items, functionConfig);
+  return new ResourceList(parsed, root, items, functionConfig, bom);
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
@@ -100,6 +108,7 @@ class ResourceList implements ResourceListHandle {
     private readonly root: YAMLMap,
     private readonly parts: ItemPart[],
     readonly functionConfig: Json | undefined,
+    private readonly bom: string,
   ) {
     this.items = parts.map((p) => p.handle);
   }
@@ -135,7 +144,7 @@ class ResourceList implements ResourceListHandle {
       out += text.slice(at, edit.start) + edit.text;
       at = edit.end;
     }
-    return out + text.slice(at);
+    return this.bom + out + text.slice(at);
   }
 
   /** `results:` replaces an existing top-level `results` entry or is appended after the last entry. */

@@ -4,13 +4,14 @@
 import type { Document } from 'yaml';
 import type { YamlDocHandle, YamlStream } from './types.js';
 import { parseDocuments } from './parse-documents.js';
-import type { ParsedText } from './parse-documents.js';
+import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { aliasBudgetFor } from './node-to-json.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
+import { splitByteOrderMark } from './byte-order-mark.js';
 
 interface StreamPart {
   doc: Document.Parsed;
@@ -23,8 +24,9 @@ interface StreamPart {
   contentEnd?: number;
 }
 
-export function parseStream(text: string, file: string): YamlStream {
-  const parsed = parseDocuments(text, file);
+export function parseStream(input: string, file: string, bounds?: DocumentBounds): YamlStream {
+  const { bom, body: text } = splitByteOrderMark(input);
+  const parsed = parseDocuments(text, file, bounds);
   const mayHaveAnchors = text.includes('&');
   const parseBudget = aliasBudgetFor(text.length);
   const parts: StreamPart[] = [];
@@ -47,19 +49,19 @@ export function parseStream(text: string, file: string): YamlStream {
     parts.push({ doc, handle, start, end, contentStart: hasContent ? range[0] : undefined, contentEnd: hasContent ? range[2] : undefined });
     start = end;
   });
-  return new Stream(parsed, parts);
+  return new Stream(parsed, parts, bom);
 }
 
 class Stream implements YamlStream {
   readonly docs: YamlDocHandle[];
-  constructor(private readonly parsed: ParsedText, private readonly parts: StreamPart[]) {
+  constructor(private readonly parsed: ParsedText, private readonly parts: StreamPart[], private readonly bom: string) {
     this.docs = parts.map((p) => p.handle);
   }
 
   toString(): string {
     const { text } = this.parsed;
-    if (this.parts.length === 0) return text;
-    let out = '';
+    if (this.parts.length === 0) return this.bom + text;
+    let out = this.bom;
     for (const part of this.parts) {
       if (!part.handle.changed) {
         out += text.slice(part.start, part.end);

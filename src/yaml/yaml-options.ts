@@ -2,6 +2,7 @@
 import type { DocumentOptions, ParseOptions, SchemaOptions, ToStringOptions } from 'yaml';
 import { sourcePreservingTags } from './source-preserving-tags.js';
 import { commentString } from './inline-comment-gaps.js';
+import { binaryAsText } from './binary-as-text.js';
 
 /** Nesting deeper than this is refused before composing: yaml composes recursively and would overflow
  *  the stack (or exhaust memory) on a few thousand `[`; real manifests stay far below 100 levels. */
@@ -15,7 +16,7 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   merge: true,
   uniqueKeys: true,
   prettyErrors: false,
-  customTags: sourcePreservingTags,
+  customTags: (tags) => sourcePreservingTags([...tags, binaryAsText]),
 };
 
 /** How a rendered document is laid out; detected from the input so changed documents keep its look. */

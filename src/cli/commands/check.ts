@@ -2,7 +2,7 @@
 // `inject` would write; exit 0 when all are up to date. Never writes a file.
 import { EXIT_ERROR, EXIT_OK, parseFlags, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
-import { readInputs } from '../read-inputs.js';
+import { readInputs, skippedInputResults } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
 import { formatReport, formatResult } from '../report.js';
 import { hasErrors } from '../../process/result.js';
@@ -25,8 +25,9 @@ export const command: Command = {
   usage,
   async run(args, io) {
     const values = parseFlags(args, { filename: { type: 'string', short: 'f', multiple: true }, quiet: { type: 'boolean', short: 'q' }, ...configFlagOptions });
-    const { options, results: pre } = runOptionsFromFlags(values, io.cwd);
-    const run = runStreams(await readInputs(values.filename ?? [], io), options, io.cwd, false, pre);
+    const { options, results: pre, limits } = runOptionsFromFlags(values, io.cwd, io.env);
+    const inputs = await readInputs(values.filename ?? [], io, limits);
+    const run = runStreams(inputs.files, options, io.cwd, false, [...pre, ...skippedInputResults(inputs.warnings)], limits);
     if (hasErrors(run.results)) {
       await write(io.stderr, formatReport(run.results, true));
       return EXIT_ERROR;

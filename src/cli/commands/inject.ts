@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { EXIT_ERROR, EXIT_OK, parseFlags, UsageError, write, type Command } from '../command.js';
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
-import { readInputs } from '../read-inputs.js';
+import { readInputs, skippedInputResults } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
 import { formatReport } from '../report.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../write-atomic.js';
 import { hasErrors } from '../../process/result.js';
 
 const usage = `Usage: inject-istio-sidecar inject -f PATH|- [-f PATH ...] [-o FILE | --in-place] [flags]
@@ -17,7 +17,8 @@ come out byte for byte as they were. A decision report goes to stderr.
 Input and output:
   -f, --filename PATH       a file, a directory, or - (stdin); repeatable
   -o, --output FILE         write the result to FILE atomically instead of stdout
-      --in-place            rewrite each input file that changes (atomically); unchanged files are not touched
+      --in-place            rewrite each input file that changes (atomically; all or none); unchanged files are not touched
+      --force               replace read-only files too (-o / --in-place); symlinks are always written through
   -q, --quiet               report errors only
 ${configFlagsUsage}
 
@@ -32,23 +33,25 @@ export const command: Command = {
       filename: { type: 'string', short: 'f', multiple: true },
       output: { type: 'string', short: 'o' },
       'in-place': { type: 'boolean' },
+      force: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       ...configFlagOptions,
     });
     if (values.output !== undefined && values['in-place']) throw new UsageError('-o and --in-place cannot be combined');
     const files = values.filename ?? [];
     if (values['in-place'] && files.includes('-')) throw new UsageError('--in-place cannot rewrite stdin');
-    const { options, results: pre } = runOptionsFromFlags(values, io.cwd);
-    const inputs = await readInputs(files, io);
-    const run = runStreams(inputs, options, io.cwd, true, pre);
+    const { options, results: pre, limits } = runOptionsFromFlags(values, io.cwd, io.env);
+    const inputs = await readInputs(files, io, limits);
+    const run = runStreams(inputs.files, options, io.cwd, true, [...pre, ...skippedInputResults(inputs.warnings)], limits);
     await write(io.stderr, formatReport(run.results, values.quiet === true));
     if (hasErrors(run.results)) return EXIT_ERROR;
     if (values['in-place']) {
-      for (const out of run.outputs) if (out.changed && out.input.path) writeFileAtomic(out.input.path, out.text);
+      const targets = run.outputs.filter((o) => o.changed && o.input.path).map((o) => ({ path: o.input.path!, display: o.input.display, text: o.text }));
+      writeFilesAtomic(targets, { force: values.force === true });
       return EXIT_OK;
     }
     const text = joinStreams(run.outputs.map((o) => o.text));
-    if (values.output !== undefined) writeFileAtomic(resolve(io.cwd, values.output), text);
+    if (values.output !== undefined) writeFileAtomic(resolve(io.cwd, values.output), text, { force: values.force === true, display: values.output });
     else await write(io.stdout, text);
     return EXIT_OK;
   },
@@ -57,7 +60,9 @@ export const command: Command = {
 /** Concatenates several YAML streams into one, adding a separator only where one is missing. */
 export function joinStreams(texts: readonly string[]): string {
   let out = '';
-  for (const text of texts) {
+  for (const input of texts) {
+    // A byte order mark is kept once, at the start of the joined stream.
+    const text = out ? input.replace(/^\uFEFF/, '') : input;
     if (out && !out.endsWith('\n')) out += '\n';
     if (out && !/^---(\s|$)/.test(text)) out += '---\n';
     out += text;

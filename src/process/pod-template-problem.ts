@@ -1,0 +1,60 @@
+// What the API server would reject in a pod template and injection cannot work on: labels and
+// annotations that are not maps of strings (`annotations: x`, `inject.istio.io/templates: null`), and
+// containers without a unique name (injection merges containers by name). Reported as a located error
+// before injection reads it, instead of failing inside the injector or producing unstable output.
+import type { Json, JsonObject } from '../k8s/types.js';
+import { isObject } from '../k8s/json.js';
+
+export interface TemplateProblem {
+  message: string;
+  /** Relative to the pod template: `metadata.annotations`, `metadata.annotations[name]`. */
+  field: string;
+}
+
+const describe = (v: Json | undefined): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `the ${typeof v} ${JSON.stringify(v)}`);
+
+export function podTemplateProblem(template: JsonObject): TemplateProblem | undefined {
+  return metadataProblem(template.metadata) ?? containerNameProblem(template.spec);
+}
+
+function containerNameProblem(spec: Json | undefined): TemplateProblem | undefined {
+  if (!isObject(spec)) return undefined;
+  const seen = new Set<string>();
+  for (const list of ['initContainers', 'containers'] as const) {
+    const items = spec[list];
+    if (items === undefined || items === null) continue;
+    if (!Array.isArray(items)) return { message: `spec.${list} must be a list, not ${describe(items)}`, field: `spec.${list}` };
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i];
+      const field = `spec.${list}[${i}]`;
+      if (!isObject(c)) return { message: `${field} must be a container (a map), not ${describe(c)}`, field };
+      if (typeof c.name !== 'string' || c.name === '') return { message: `${field} has no name (Kubernetes requires one)`, field: `${field}.name` };
+      if (seen.has(c.name)) return { message: `container name ${JSON.stringify(c.name)} is used twice (Kubernetes requires unique names)`, field: `${field}.name` };
+      seen.add(c.name);
+      // istio-proxy may leave the image to the template (`image: auto` or none); any other container needs one.
+      if (c.name !== 'istio-proxy' && (typeof c.image !== 'string' || c.image === '')) {
+        return { message: `container ${JSON.stringify(c.name)} has no image (Kubernetes requires one)`, field: `${field}.image` };
+      }
+    }
+  }
+  return undefined;
+}
+
+function metadataProblem(metadata: Json | undefined): TemplateProblem | undefined {
+  if (metadata === undefined || metadata === null) return undefined;
+  if (!isObject(metadata)) return { message: `the pod template's metadata must be a map, not ${describe(metadata)}`, field: 'metadata' };
+  for (const what of ['annotations', 'labels'] as const) {
+    const map = metadata[what];
+    if (map === undefined || map === null) continue;
+    if (!isObject(map)) return { message: `metadata.${what} must be a map of strings, not ${describe(map)}`, field: `metadata.${what}` };
+    for (const [key, value] of Object.entries(map)) {
+      // Unquoted booleans and numbers in labels are read as text with a warning by the selection.
+      if (typeof value === 'string' || (what === 'labels' && (typeof value === 'number' || typeof value === 'boolean'))) continue;
+      return {
+        message: `${what === 'labels' ? 'label' : 'annotation'} ${JSON.stringify(key)} must be a string, not ${describe(value)} (Kubernetes rejects it; quote the value)`,
+        field: `metadata.${what}[${key}]`,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+// The properties every input must satisfy, as functions that return the first violation (or undefined).
+import { isDeepStrictEqual } from 'node:util';
+import { parseAllDocuments, stringify } from 'yaml';
+import { runCli, type CliRun } from '../../src/cli/run-inject.js';
+
+const STACK_FRAME = /\n\s+at .+[:(]\d+:\d+\)?/;
+
+export function cleanRun(what: string, run: CliRun): string | undefined {
+  if (![0, 1, 2].includes(run.exitCode)) return `${what}: exit ${run.exitCode}`;
+  if (STACK_FRAME.test(run.stderr)) return `${what}: stack trace on stderr: ${run.stderr.slice(0, 400)}`;
+  if (run.stderr.includes('internal error')) return `${what}: ${run.stderr.split('\n').find((l) => l.includes('internal error'))}`;
+  if (run.exitCode !== 0 && run.stdout !== '') return `${what}: exit ${run.exitCode} with output on stdout`;
+  return undefined;
+}
+
+interface Doc {
+  text: string;
+  value: unknown;
+}
+
+function documents(text: string): Doc[] | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  const docs = parseAllDocuments(body, { merge: true, uniqueKeys: false });
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
+  try {
+    return docs.map((d) => ({ text: body.slice(d.range[0], d.range[2]), value: d.toJS({ maxAliasCount: -1 }) as unknown }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Documents whose value did not change come out as the same bytes. */
+export function untouchedIdentical(input: string, output: string): string | undefined {
+  const before = documents(input);
+  const after = documents(output);
+  if (!before || !after) return before && !after ? 'output does not parse' : undefined;
+  if (before.length !== after.length) return `document count ${before.length} -> ${after.length}`;
+  for (let i = 0; i < before.length; i++) {
+    if (isDeepStrictEqual(before[i]!.value, after[i]!.value) && before[i]!.text !== after[i]!.text) {
+      return `document ${i} has the same value but different bytes:\n${before[i]!.text}\n---- became ----\n${after[i]!.text}`;
+    }
+  }
+  return undefined;
+}
+
+export async function injectStream(input: string, selector: string): Promise<CliRun> {
+  return runCli(['inject', '-q', '--selector', selector, '-f', '-'], { stdin: input });
+}
+
+/** inject, then: clean, untouched documents identical, fixpoint, and check agrees. */
+export async function streamInvariants(input: string, selector: string): Promise<{ violation?: string; first: CliRun }> {
+  const first = await injectStream(input, selector);
+  const bad = cleanRun('inject', first);
+  if (bad) return { violation: bad, first };
+  if (first.exitCode !== 0) return { first };
+  const untouched = untouchedIdentical(input, first.stdout);
+  if (untouched) return { violation: untouched, first };
+  const second = await injectStream(first.stdout, selector);
+  const bad2 = cleanRun('inject (second run)', second);
+  if (bad2) return { violation: bad2, first };
+  if (second.exitCode !== 0) return { violation: `the second run fails: ${second.stderr}`, first };
+  if (second.stdout !== first.stdout) return { violation: `not a fixpoint:\n${firstDifference(first.stdout, second.stdout)}`, first };
+  const check = await runCli(['check', '-q', '--selector', selector, '-f', '-'], { stdin: first.stdout });
+  const bad3 = cleanRun('check', check);
+  if (bad3) return { violation: bad3, first };
+  if (check.exitCode !== 0) return { violation: `check fails on inject's output: ${check.stderr}`, first };
+  return { first };
+}
+
+/** The KRM function and `inject -f` give the same objects (and both succeed or both fail). */
+export async function krmAgrees(objs: readonly unknown[], selector: string, stream: CliRun): Promise<string | undefined> {
+  const list = stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', functionConfig: { apiVersion: 'v1', kind: 'ConfigMap', data: { selector } }, items: objs }, { aliasDuplicateObjects: false });
+  const krm = await runCli([], { stdin: list });
+  const bad = cleanRun('KRM function', krm);
+  if (bad) return bad;
+  if ((krm.exitCode === 0) !== (stream.exitCode === 0)) return `KRM exit ${krm.exitCode} but inject exit ${stream.exitCode}:\n${krm.stderr}\n${stream.stderr}`;
+  if (krm.exitCode !== 0) return undefined;
+  const items = (parseAllDocuments(krm.stdout)[0]!.toJS() as { items: unknown[] }).items;
+  const docs = documents(stream.stdout)!.map((d) => d.value);
+  if (!isDeepStrictEqual(items, docs)) return 'KRM items differ from inject -f documents';
+  return undefined;
+}
+
+function firstDifference(a: string, b: string): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return `line ${i + 1}: ${JSON.stringify(x[i])} -> ${JSON.stringify(y[i])}`;
+  return '';
+}

@@ -1,0 +1,49 @@
+// Shared fixtures of the hardening regression tests: a workdir builder and a Deployment every
+// workload-level test starts from.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliRun } from '../../src/cli/run-inject.js';
+
+export function workdir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iis-hard-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A Deployment in namespace shop; `podMeta` is inserted (already indented by 6) under the pod template's metadata. */
+export function deployment(podMeta = '', container = ''): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+${podMeta}      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx
+${container}`;
+}
+
+export function inject(args: string[], io: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+  return runCli(['inject', '--selector', 'all', ...args], io);
+}
+
+export function check(args: string[], io: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+  return runCli(['check', '--selector', 'all', ...args], io);
+}
+
+/** No V8 stack frame, no "internal error". */
+export function isCleanError(stderr: string): boolean {
+  return !/\n\s+at .+:\d+:\d+\)?/.test(stderr) && !stderr.includes('internal error');
+}

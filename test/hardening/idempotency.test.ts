@@ -1,0 +1,65 @@
+// Finding 7: inject's output is a fixpoint and check passes on it.
+import test from 'ava';
+import { check, deployment, inject } from './helpers.js';
+
+async function fixpoint(t: import('ava').ExecutionContext, input: string) {
+  const once = await inject(['-q', '-f', '-'], { stdin: input });
+  t.is(once.exitCode, 0, once.stderr);
+  t.true(once.stdout.includes('istio-proxy'));
+  const twice = await inject(['-q', '-f', '-'], { stdin: once.stdout });
+  t.is(twice.exitCode, 0, twice.stderr);
+  t.is(twice.stdout, once.stdout, 'a second run changes nothing');
+  const checked = await check(['-q', '-f', '-'], { stdin: once.stdout });
+  t.is(checked.exitCode, 0, checked.stderr);
+  return once.stdout;
+}
+
+test('prometheus.io/port: "15020" stays alone (no path/scrape on the second run)', async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        prometheus.io/port: "15020"\n'));
+  t.false(out.includes('prometheus.io/path'));
+});
+
+test('a probe on an unresolvable named port with status.sidecar.istio.io/port records no self-reference', async (t) => {
+  const out = await fixpoint(t, deployment(
+    '      annotations:\n        status.sidecar.istio.io/port: "15021"\n',
+    '          readinessProbe:\n            httpGet:\n              path: /ready\n              port: http-missing\n',
+  ));
+  t.false(out.includes('ISTIO_KUBE_APP_PROBERS'));
+});
+
+test('merge keys inside rewritten fields (annotations, containers, probes)', async (t) => {
+  const input = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  annotations: &ann
+    prometheus.io/port: "8080"
+spec:
+  template:
+    metadata:
+      annotations:
+        <<: *ann
+        x: y
+    spec:
+      containers:
+        - &c
+          name: web
+          image: nginx
+          ports: [{containerPort: 8080, name: http}]
+          readinessProbe: &p
+            httpGet: {path: /ready, port: http}
+        - <<: *c
+          name: web2
+          livenessProbe: *p
+          readinessProbe:
+            <<: *p
+            periodSeconds: 3
+`;
+  await fixpoint(t, input);
+});
+
+test('!!binary inside an injected document', async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        blob: !!binary aGVsbG8=\n'));
+  t.true(out.includes('blob: !!binary aGVsbG8='));
+});

@@ -1,0 +1,56 @@
+// Finding 8: input a user can write gets a located error (file, document, field or line), exit 1,
+// nothing on stdout; never "internal error", never a stack trace.
+import test from 'ava';
+import { runCli } from '../../src/cli/run-inject.js';
+import { deployment, inject, isCleanError, workdir } from './helpers.js';
+
+async function refused(t: import('ava').ExecutionContext, args: string[], files: Record<string, string>, where: RegExp) {
+  const run = await inject(['-q', ...args], { cwd: workdir(files) });
+  t.is(run.exitCode, 1, run.stderr);
+  t.is(run.stdout, '');
+  t.true(isCleanError(run.stderr), run.stderr);
+  t.regex(run.stderr, where);
+}
+
+test('annotations: x', (t) =>
+  refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment('      annotations: x\n') },
+    /Deployment shop\/web \(app\.yaml#0\) \[error\/invalid-workload\]: metadata\.annotations must be a map of strings/));
+
+for (const value of ['null', '5', '{a: 1}', '[a]']) {
+  test(`inject.istio.io/templates: ${value}`, (t) =>
+    refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment(`      annotations:\n        inject.istio.io/templates: ${value}\n`) },
+      /\(app\.yaml#0\) \[error\/invalid-workload\]: annotation "inject\.istio\.io\/templates" must be a string/));
+}
+
+test('!!binary in an injected document is injected, and the tag and bytes stay', async (t) => {
+  const run = await inject(['-q', '-f', '-'], { stdin: deployment('      annotations:\n        blob: !!binary aGVsbG8=\n') });
+  t.is(run.exitCode, 0, run.stderr);
+  t.true(run.stdout.includes('        blob: !!binary aGVsbG8=\n'));
+  t.true(run.stdout.includes('istio-proxy'));
+});
+
+test('3,000 nested block sequences', (t) =>
+  refused(t, ['-f', 'deep.yaml'], { 'deep.yaml': Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i)}- \n`).join('') },
+    /^error: deep\.yaml:\d+: document 1 is nested more than 256 levels deep\n$/));
+
+test('a bad merge key in a mesh ConfigMap of the input', (t) =>
+  refused(t, ['-f', 'app.yaml'], {
+    'app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultConfig:\n      <<: 5\n---\n${deployment()}`,
+  }, /ConfigMap istio \(key mesh\): invalid YAML: Merge sources must be maps/));
+
+test('an alias bomb in a values file', (t) => {
+  let bomb = `a: &a [${Array(100).fill('x').join(',')}]\n`;
+  for (let i = 1; i < 8; i++) bomb += `b${i}: &b${i} [${Array(100).fill(i === 1 ? '*a' : `*b${i - 1}`).join(',')}]\n`;
+  return refused(t, ['--valuesFile', 'values.yaml', '-f', 'app.yaml'], { 'values.yaml': bomb, 'app.yaml': deployment() },
+    /^error: values\.yaml: invalid YAML: aliases expand to too many nodes\n$/);
+});
+
+test('an alias bomb in a function config values given inline (KRM)', async (t) => {
+  let bomb = '';
+  bomb += `    a: &a [${Array(100).fill('x').join(',')}]\n`;
+  for (let i = 1; i < 8; i++) bomb += `    b${i}: &b${i} [${Array(100).fill(i === 1 ? '*a' : `*b${i - 1}`).join(',')}]\n`;
+  const list = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data:\n    values: |\n${bomb.replace(/^/gm, '  ')}items: []\n`;
+  const run = await runCli([], { stdin: list });
+  t.is(run.exitCode, 1);
+  t.true(isCleanError(run.stderr), run.stderr);
+});
