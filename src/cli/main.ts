@@ -9,6 +9,7 @@ import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
 import { formatReport } from './report.js';
+import { summaryLine } from '../report/summary.js';
 import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
@@ -67,10 +68,10 @@ async function runAsFunction(io: CommandIO): Promise<number> {
     throw new InputError('<stdin>: expected a ResourceList (kind: ResourceList); for plain manifests use: inject-istio-sidecar inject -f -');
   }
   const run = runFunction(input, io.cwd);
-  await write(io.stderr, formatReport(run.results, false));
-  if (run.output === undefined) return EXIT_ERROR;
+  // kpt shows the results from stdout; stderr only summarises, so no result is shown twice.
   await write(io.stdout, run.output);
-  return EXIT_OK;
+  await write(io.stderr, `inject-istio-sidecar: ${run.failed ? 'failed: ' : ''}${summaryLine(run.results)}\n`);
+  return run.failed ? EXIT_ERROR : EXIT_OK;
 }
 
 async function runAsPlugin(configPath: string, io: CommandIO): Promise<number> {

@@ -14,13 +14,17 @@ export interface StreamRun {
   outputs: { input: InputFile; text: string; changed: boolean }[];
   results: Result[];
   changed: ResourceRef[];
+  /** The line where document `index` of `file` (as displayed) starts, for reports. */
+  lineOf: (file: string, index: number) => number | undefined;
 }
 
 export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, write: boolean, preResults: Result[] = []): StreamRun {
   const streams: YamlStream[] = inputs.map((input) => parseStream(input.text, input.display));
   const docs: ProcessDocument[] = [];
+  const lines = new Map<string, number>();
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {
+      lines.set(`${inputs[i]!.display}\0${handle.index}`, handle.line);
       docs.push({
         get value() {
           return handle.value;
@@ -39,5 +43,5 @@ export function runStreams(inputs: readonly InputFile[], options: RunOptions, cw
     text: stream.toString(),
     changed: stream.docs.some((d) => d.changed),
   }));
-  return { outputs, results, changed: outcome.changed };
+  return { outputs, results, changed: outcome.changed, lineOf: (file, index) => lines.get(`${file}\0${index}`) };
 }

@@ -12,6 +12,7 @@ import { NamespaceIndex } from './namespace-index.js';
 import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
+import { CARRIES_SIDECAR_TAG } from './check-failures.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -66,7 +67,8 @@ export function processDocuments(
         const message = upstream + (stale
           ? `${decision.message}; it still carries a sidecar from an earlier injection (remove it, or enable injection again)`
           : decision.message);
-        results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
+        const tags: Record<string, string> = stale ? { [CARRIES_SIDECAR_TAG]: 'present' } : {};
+        results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin, tags));
         continue;
       }
       let injected: PodJson;

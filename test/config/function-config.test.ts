@@ -22,7 +22,7 @@ test('schema and validator list the same fields', (t) => {
 
 test('every schema property is accepted with a value of its schema type', (t) => {
   const sample: Record<string, unknown> = {
-    metadata: { name: 'x' }, mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    metadata: { name: 'x' }, mode: 'check', allowUnexpected: true, selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
     namespaces: { shop: { 'istio-injection': 'enabled' } }, injectorConfig: 'policy: enabled', values: { global: {} },
     meshConfigFile: 'mesh.yaml', templates: { custom: { ejs: 'x' }, other: { file: 't.ejs' } },
     workloadKinds: [{ apiVersion: 'example.com/v1', kind: 'Thing', podTemplatePath: 'spec.template' }], useInputConfigMaps: false,
@@ -33,7 +33,7 @@ test('every schema property is accepted with a value of its schema type', (t) =>
   const { options, notices } = parseFunctionConfig(typed(sample));
   t.deepEqual(notices, []);
   t.deepEqual(options, {
-    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    mode: 'check', allowUnexpected: true, selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
     namespaces: { shop: { 'istio-injection': 'enabled' } },
     injectorConfig: { text: 'policy: enabled' }, values: { object: { global: {} } }, meshConfig: { path: 'mesh.yaml' },
     templates: { custom: { text: 'x' }, other: { path: 't.ejs' } },
@@ -125,7 +125,7 @@ test('ConfigMap form errors name data keys', (t) => {
 
 test('every documented ConfigMap key is accepted', (t) => {
   const sample: Record<string, string> = {
-    mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', useInputConfigMaps: 'true', namespaces: '{}',
+    mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', useInputConfigMaps: 'true', namespaces: '{}', allowUnexpected: 'false',
     workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm',
   };
   for (const key of CONFIGMAP_KEYS) {

@@ -4,7 +4,8 @@ import { EXIT_ERROR, EXIT_OK, parseFlags, UsageError, write, type Command } from
 import { configFlagOptions, configFlagsUsage, runOptionsFromFlags } from '../config-flags.js';
 import { readInputs } from '../read-inputs.js';
 import { runStreams } from '../run-streams.js';
-import { formatReport } from '../report.js';
+import { emitReport, reportFlagOptions, reportFlagsUsage, reportRequest } from '../report-output.js';
+import { unifiedDiff } from '../../report/unified-diff.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { hasErrors } from '../../process/result.js';
 
@@ -18,7 +19,9 @@ Input and output:
   -f, --filename PATH       a file, a directory, or - (stdin); repeatable
   -o, --output FILE         write the result to FILE atomically instead of stdout
       --in-place            rewrite each input file that changes (atomically); unchanged files are not touched
+      --diff                print a unified diff of what would change instead of the manifests; writes nothing
   -q, --quiet               report errors only
+${reportFlagsUsage}
 ${configFlagsUsage}
 
 Exit codes: 0 ok, 1 injection or validation error (nothing is written), 2 usage error.`;
@@ -32,17 +35,25 @@ export const command: Command = {
       filename: { type: 'string', short: 'f', multiple: true },
       output: { type: 'string', short: 'o' },
       'in-place': { type: 'boolean' },
+      diff: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      ...reportFlagOptions,
       ...configFlagOptions,
     });
     if (values.output !== undefined && values['in-place']) throw new UsageError('-o and --in-place cannot be combined');
+    if (values.diff && (values.output !== undefined || values['in-place'])) throw new UsageError('--diff writes nothing; it cannot be combined with -o or --in-place');
     const files = values.filename ?? [];
     if (values['in-place'] && files.includes('-')) throw new UsageError('--in-place cannot rewrite stdin');
+    const report = reportRequest(values, io.cwd, values.output !== undefined || values['in-place'] === true);
     const { options, results: pre } = runOptionsFromFlags(values, io.cwd);
     const inputs = await readInputs(files, io);
     const run = runStreams(inputs, options, io.cwd, true, pre);
-    await write(io.stderr, formatReport(run.results, values.quiet === true));
+    await emitReport(report, run.results, { io, command: 'inject', quiet: values.quiet === true, lineOf: run.lineOf });
     if (hasErrors(run.results)) return EXIT_ERROR;
+    if (values.diff) {
+      await write(io.stdout, run.outputs.map((o) => unifiedDiff(o.input.text, o.text, `a/${o.input.display}`, `b/${o.input.display}`)).join(''));
+      return EXIT_OK;
+    }
     if (values['in-place']) {
       for (const out of run.outputs) if (out.changed && out.input.path) writeFileAtomic(out.input.path, out.text);
       return EXIT_OK;
