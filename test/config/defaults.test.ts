@@ -1,10 +1,10 @@
 import test from 'ava';
 import { parse } from 'yaml';
 import { buildSettings, chartMeshConfig, DEFAULT_MESH_YAML, DEFAULT_VALUES, TEMPLATE_FINGERPRINTS } from '../../src/config/index.js';
-import { hasShared, readShared, readSharedJson } from './shared.js';
+import { readShared, readSharedJson } from './shared.js';
+import { corpusTest } from '../corpus.js';
 
-const sharedTest = hasShared ? test : test.skip;
-if (!hasShared) test('shared corpus absent: default comparisons skipped', (t) => { t.log('../shared not found'); t.pass(); });
+const sharedTest = corpusTest;
 
 sharedTest('embedded values equal base/values.json', (t) => {
   t.deepEqual(DEFAULT_VALUES, readSharedJson('base/values.json'));

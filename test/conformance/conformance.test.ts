@@ -2,19 +2,16 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusAvailable, runAll } from './cases.js';
+import { runAll } from './cases.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // floor.json stays in the source tree (tsc does not copy it): dist/test/conformance -> test/conformance.
 const floorFile = join(here, '..', '..', '..', 'test', 'conformance', 'floor.json');
 
-if (!corpusAvailable()) {
-  test('conformance corpus', (t) => {
-    t.log('skipped: ../shared/conformance/istio is not present');
-    t.pass();
-  });
-} else {
-  test('Istio golden kube-inject cases: pass count does not drop below the floor', async (t) => {
+import { corpusTest } from '../corpus.js';
+
+{
+  corpusTest('Istio golden kube-inject cases: pass count does not drop below the floor', async (t) => {
     const floor = (JSON.parse(readFileSync(floorFile, 'utf8')) as { pass: number }).pass;
     const results = await runAll();
     const passed = results.filter((r) => r.verdict === 'pass').length;
