@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, readAll, UsageError, write, type Command, type CommandIO } from './command.js';
 import { command as injectCommand } from './commands/inject.js';
 import { command as checkCommand } from './commands/check.js';
+import { command as uninjectCommand } from './commands/uninject.js';
 import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
@@ -16,7 +17,7 @@ import { isResourceList, YamlInputError } from '../yaml/index.js';
 import { ConfigError } from '../errors.js';
 
 export const VERSION = '0.1.0';
-const commands: Command[] = [injectCommand, checkCommand, webhookCommand, webhookConfigCommand];
+const commands: Command[] = [injectCommand, checkCommand, uninjectCommand, webhookCommand, webhookConfigCommand];
 
 const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
 

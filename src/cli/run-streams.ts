@@ -3,7 +3,8 @@
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
 import { parseStream, type YamlStream } from '../yaml/index.js';
-import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
+import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../process/process-documents.js';
+import type { Settings } from '../config/types.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
 import type { Result, ResourceRef } from '../process/result.js';
@@ -18,7 +19,17 @@ export interface StreamRun {
   lineOf: (file: string, index: number) => number | undefined;
 }
 
-export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, write: boolean, preResults: Result[] = []): StreamRun {
+/** inject/check run processDocuments; uninject hands in its own processor of the same shape. */
+export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean }) => ProcessOutcome;
+
+export function runStreams(
+  inputs: readonly InputFile[],
+  options: RunOptions,
+  cwd: string,
+  write: boolean,
+  preResults: Result[] = [],
+  processor: DocumentProcessor = processDocuments,
+): StreamRun {
   const streams: YamlStream[] = inputs.map((input) => parseStream(input.text, input.display));
   const docs: ProcessDocument[] = [];
   const lines = new Map<string, number>();
@@ -36,7 +47,7 @@ export function runStreams(inputs: readonly InputFile[], options: RunOptions, cw
   });
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
   const results = [...preResults, ...noticeResults(settings.notices)];
-  const outcome = processDocuments(docs, options, settings, { write });
+  const outcome = processor(docs, options, settings, { write });
   results.push(...outcome.results);
   const outputs = streams.map((stream, i) => ({
     input: inputs[i]!,

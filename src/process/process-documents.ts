@@ -121,7 +121,7 @@ function isEmptyObject(v: unknown): boolean {
  * `root`, which stays as it was (it is the document's cached view; update() only reads `next`).
  * Cloning the whole document instead cost a deep copy of every changed workload.
  */
-function withValueAt(root: Json, path: readonly (string | number)[], value: Json): Json {
+export function withValueAt(root: Json, path: readonly (string | number)[], value: Json): Json {
   if (path.length === 0) return value;
   const [key, ...rest] = path;
   const child = withValueAt((root as Record<string, Json>)[key as string]!, rest, value);

@@ -1,7 +1,6 @@
-// A unified diff (`diff -u` / `git diff` format) of two texts, for `inject --diff`. Myers' O(ND)
-// algorithm: injection changes few lines of large files, so D stays small.
+// A unified diff (`diff -u` / `git diff` format) of two texts, for `inject --diff`.
 
-type Op = { kind: ' ' | '-' | '+'; line: string };
+import { diffLines, type LineOp as Op } from '../yaml/line-diff.js';
 
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
   if (oldText === newText) return '';
@@ -37,51 +36,6 @@ function splitLines(text: string): { lines: string[]; finalNewline: boolean } {
 
 function range(start: number, count: number): string {
   return count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`;
-}
-
-/** The shortest edit script from a to b (Myers 1986, with a trace for the path back). */
-export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // trace[d] is the frontier before step d, windowed to the diagonals step d can read (-d-1 .. d+1).
-  const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
-      }
-    }
-  }
-  // Walk back from (n, m) through the saved frontiers.
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const w = trace[d]!;
-    const at = (k: number) => w[k + d + 1]!;
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) ops.push({ kind: ' ', line: a[--x]! }), y--;
-    if (x === prevX) ops.push({ kind: '+', line: b[--y]! });
-    else ops.push({ kind: '-', line: a[--x]! });
-  }
-  while (x > 0 && y > 0) ops.push({ kind: ' ', line: a[--x]! }), y--;
-  return ops.reverse();
 }
 
 interface Hunk {
