@@ -13,6 +13,7 @@ import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } fr
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
 import { CARRIES_SIDECAR_TAG } from './check-failures.js';
+import { useClusterWebhooks } from './use-cluster-webhooks.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -40,6 +41,7 @@ export function processDocuments(
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
   const selection = selectionOptions(settings, options.selector);
+  if (options.selector === 'webhook') results.push(...useClusterWebhooks(docs.map((d) => d.value), selection));
 
   for (const doc of docs) {
     if (isLocalConfig(doc.value)) continue;
