@@ -9,6 +9,8 @@ import { command as uninjectCommand } from './commands/uninject.js';
 import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
+import { suggestion } from './did-you-mean.js';
+import { completionCommand } from './commands/completion.js';
 import { formatReport } from './report.js';
 import { summaryLine } from '../report/summary.js';
 import { runFunction } from '../krm/run-function.js';
@@ -16,8 +18,10 @@ import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
 import { ConfigError } from '../errors.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './about.js';
+import { VERSION } from './about.js';
 const commands: Command[] = [injectCommand, checkCommand, uninjectCommand, webhookCommand, webhookConfigCommand];
+commands.push(completionCommand(commands));
 
 const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
 
@@ -53,7 +57,8 @@ export async function main(args: string[], io: CommandIO = processIO()): Promise
     }
     if (first === undefined) return await runAsFunction(io);
     if (args.length === 1 && !first.startsWith('-') && isFile(resolve(io.cwd, first))) return await runAsPlugin(first, io);
-    throw new UsageError(first.startsWith('-') ? `unknown flag ${first}` : `unknown command "${first}"`);
+    const names = commands.map((c) => c.name);
+    throw new UsageError(first.startsWith('-') ? `unknown flag ${first}${suggestion(first, ['--help', '--version'])}` : `unknown command "${first}"${suggestion(first, names)}`);
   } catch (err) {
     return reportFailure(err, io, first);
   }
