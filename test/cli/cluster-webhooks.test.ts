@@ -1,4 +1,5 @@
 import test from 'ava';
+import { parseAllDocuments, stringify } from 'yaml';
 import { runCli } from '../../src/cli/run-inject.js';
 
 const mwcs = `apiVersion: v1
@@ -99,4 +100,21 @@ test('without the configurations the chart-derived selectors apply as before', a
   const records = JSON.parse(run.stdout).records as Rec[];
   t.is(records.find((x) => x.resource === 'Deployment shop/web')?.reason, 'missing');
   t.is(records.find((x) => x.resource === 'Deployment pay/cart')?.reason, 'skipped/namespace-not-enabled');
+});
+
+test('the README recipe: one kubectl List of Namespaces, MutatingWebhookConfigurations and istio-system ConfigMaps', async (t) => {
+  const docs = parseAllDocuments(input).map((d) => d.toJS()).filter((d) => d);
+  const namespaces = docs.filter((d) => d.kind === 'Namespace');
+  const webhookConfigs = docs.find((d) => d.kind === 'List').items;
+  const configMaps = [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh: 'defaultConfig:\n  statusPort: 15020\n' } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'istio-system' }, data: { 'ca.crt': 'x' } },
+  ];
+  const list = stringify({ apiVersion: 'v1', kind: 'List', items: [...namespaces, ...webhookConfigs, ...configMaps] });
+  const workloads = docs.filter((d) => d.kind === 'Deployment').map((d) => `---\n${stringify(d)}`).join('');
+  const run = await runCli(['check', '-f', '-', '--report', 'json', '--report-file', '-'], { stdin: `${list}${workloads}` });
+  const records = JSON.parse(run.stdout).records as Rec[];
+  t.is(records.find((x) => x.resource === 'Deployment pay/cart')?.reason, 'missing', run.stderr);
+  t.is(records.find((x) => x.resource === 'Deployment shop/web')?.reason, 'skipped/namespace-not-enabled');
+  t.false(records.some((x) => x.message.includes('is neither in the input')), 'the namespaces were found in the List');
 });
