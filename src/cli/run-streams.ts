@@ -7,6 +7,7 @@ import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../
 import type { Settings } from '../config/types.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
+import { settingsResult } from '../process/settings-result.js';
 import type { Result, ResourceRef } from '../process/result.js';
 import type { RunOptions } from '../process/run-options.js';
 import type { InputFile } from './read-inputs.js';
@@ -46,7 +47,7 @@ export function runStreams(
     }
   });
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
-  const results = [...preResults, ...noticeResults(settings.notices)];
+  const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
   const outcome = processor(docs, options, settings, { write });
   results.push(...outcome.results);
   const outputs = streams.map((stream, i) => ({

@@ -26,7 +26,8 @@ export type GoType =
   | { readonly kind: 'ptr'; readonly elem: GoType }
   | { readonly kind: 'struct'; readonly def: StructDef }
   | { readonly kind: 'enum'; readonly def: EnumDef }
-  | { readonly kind: 'func' };
+  | { readonly kind: 'func' }
+  | { readonly kind: 'complex128' };
 
 /** A method of a Go type. `call` gets the receiver (possibly a nil pointer) and the evaluated arguments. */
 export interface MethodDef {
@@ -71,6 +72,7 @@ export const T = {
   int64: { kind: 'int', name: 'int64' } as GoType,
   uint32: { kind: 'int', name: 'uint32' } as GoType,
   func: { kind: 'func' } as GoType,
+  complex128: { kind: 'complex128' } as GoType,
   intOf: (name: IntName): GoType => ({ kind: 'int', name }),
   map: (elem: GoType): GoType => ({ kind: 'map', elem }),
   slice: (elem: GoType): GoType => ({ kind: 'slice', elem }),
@@ -102,9 +104,9 @@ export class GoMap {
   constructor(
     readonly elem: GoType,
     /** Own enumerable properties are the entries; null for a nil map. */
-    private readonly raw: Record<string, unknown> | null,
+    private raw: Record<string, unknown> | null,
     /** The raw values are GoValues already (not JSON). */
-    private readonly typed = false,
+    private typed = false,
   ) {}
   static of(elem: GoType, entries: Iterable<[string, GoValue]>): GoMap {
     const raw: Record<string, unknown> = Object.create(null);
@@ -140,6 +142,31 @@ export class GoMap {
   }
   entries(): Array<[string, GoValue]> {
     return this.keys().map((k) => [k, this.get(k)]);
+  }
+  /**
+   * Go's `m[key] = v` (Sprig's `set`, `merge`). Maps are references, so every holder sees the change; a
+   * JSON-backed map first copies its entries, so the input data is never written. Throws on a nil map.
+   */
+  set(key: string, v: GoValue): void {
+    this.own()[key] = v;
+    this.sortedKeys = undefined;
+  }
+  /** Go's `delete(m, key)` (a no-op on a nil map or a missing key). */
+  delete(key: string): void {
+    if (!this.has(key)) return;
+    delete this.own()[key];
+    this.sortedKeys = undefined;
+  }
+  private own(): Record<string, unknown> {
+    if (this.raw === null) throw new Error('assignment to entry in nil map');
+    if (!this.typed) {
+      const copy: Record<string, unknown> = Object.create(null);
+      for (const k of Object.keys(this.raw)) copy[k] = this.get(k);
+      this.raw = copy;
+      this.typed = true;
+      this.cache = undefined;
+    }
+    return this.raw;
   }
 }
 
@@ -215,6 +242,14 @@ export class GoPtr {
   }
 }
 
+/** A complex128 constant (only template literals such as `1i` make one). */
+export class GoComplex {
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {}
+}
+
 /** A function value (data may carry one; `call` invokes it). */
 export class GoFunc {
   constructor(
@@ -223,7 +258,7 @@ export class GoFunc {
   ) {}
 }
 
-export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc;
+export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc | GoComplex;
 
 /** Go's ordering of strings: byte order of UTF-8, which equals code point order (not UTF-16 order). */
 export function compareStrings(a: string, b: string): number {
@@ -263,6 +298,8 @@ export function zeroValue(t: GoType): GoValue {
       return new GoStruct(t.def, Object.create(null));
     case 'func':
       return null;
+    case 'complex128':
+      return new GoComplex(0, 0);
   }
 }
 
@@ -307,11 +344,13 @@ export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
       return new GoStruct(t.def, raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : Object.create(null));
     case 'func':
       return raw instanceof GoFunc ? raw : null;
+    case 'complex128':
+      return raw instanceof GoComplex ? raw : new GoComplex(typeof raw === 'number' ? raw : 0, 0);
   }
 }
 
 function isGoValueObject(v: object): boolean {
-  return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc;
+  return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc || v instanceof GoComplex;
 }
 
 /** The Go type of a value (interface{} for nil / no value). */
@@ -331,6 +370,7 @@ export function typeOf(v: GoValue): GoType {
   if (v instanceof GoSlice) return T.slice(v.elem);
   if (v instanceof GoStruct) return T.struct(v.def);
   if (v instanceof GoPtr) return T.ptr(v.elem);
+  if (v instanceof GoComplex) return T.complex128;
   return T.func;
 }
 
@@ -356,12 +396,14 @@ export function typeName(t: GoType): string {
       return t.def.name;
     case 'func':
       return 'func()';
+    case 'complex128':
+      return 'complex128';
   }
 }
 
-/** Go's `truth` (text/template isTrue): the second element is false when truth is undefined (no value). */
+/** Go's `truth` (text/template isTrue). "No value" is false, as Go treats an invalid value as nil. */
 export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
-  if (v === undefined) return [false, false];
+  if (v === undefined) return [false, true];
   if (v === null) return [false, true];
   switch (typeof v) {
     case 'string':
@@ -376,6 +418,7 @@ export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
   if (v instanceof GoSlice) return [v.length > 0, true];
   if (v instanceof GoPtr) return [!v.isNil, true];
   if (v instanceof GoStruct) return [true, true];
+  if (v instanceof GoComplex) return [v.re !== 0 || v.im !== 0, true];
   return [true, true];
 }
 

@@ -51,5 +51,5 @@ test('npm pack ships exactly the bundle, bin, schema, README, LICENSE and CHANGE
   t.is(run.status, 0, run.stderr);
   t.is(run.stdout, readFileSync(join(quickstart, '.expected', 'stdout.yaml'), 'utf8'));
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-  t.is(version.stdout.trim(), pkg.version);
+  t.is(version.stdout.split('\n')[0], `inject-istio-sidecar ${pkg.version}`);
 });

@@ -1,0 +1,439 @@
+// Go's fmt for Go values: Sprint, Sprintln, Sprintf and %v, with Go's flags, width, precision,
+// bad-verb and missing/extra-argument notations (`%!d(float64=3)`, `%!s(MISSING)`, `%!(EXTRA ...)`).
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, typeName, typeOf, type GoValue } from './value.js';
+import { formatFloat, formatIntDigits } from './fmt-number.js';
+import { canBackquote, goQuote, quoteRune, utf8Bytes } from './go-strings.js';
+
+class Flags {
+  plus = false;
+  minus = false;
+  sharp = false;
+  space = false;
+  zero = false;
+  plusV = false;
+  sharpV = false;
+  wid = 0;
+  widPresent = false;
+  prec = 0;
+  precPresent = false;
+  clear(): void {
+    this.plus = this.minus = this.sharp = this.space = this.zero = this.plusV = this.sharpV = false;
+    this.wid = this.prec = 0;
+    this.widPresent = this.precPresent = false;
+  }
+}
+
+const UNSIGNED = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
+
+function runeCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+/** The result of a value's `String() string` method (Go's fmt.Stringer), if it has one. */
+function stringMethod(v: GoStruct | GoPtr): string | undefined {
+  let recv: GoValue = v;
+  let def;
+  if (v instanceof GoPtr) {
+    if (v.target === null || v.elem.kind !== 'struct') return undefined;
+    def = v.elem.def;
+  } else def = v.def;
+  const m = def.methods?.get('String');
+  if (m === undefined || m.params.length !== 0 || m.result.kind !== 'string') return undefined;
+  if (v instanceof GoPtr) recv = v.target;
+  const r = m.call(recv, []);
+  return typeof r === 'string' ? r : undefined;
+}
+
+class Printer {
+  buf = '';
+  readonly f = new Flags();
+  private erroring = false;
+
+  private pad(s: string): void {
+    const f = this.f;
+    if (!f.widPresent || f.wid === 0) {
+      this.buf += s;
+      return;
+    }
+    const width = f.wid - runeCount(s);
+    if (width <= 0) {
+      this.buf += s;
+      return;
+    }
+    if (f.minus) this.buf += s + ' '.repeat(width);
+    else this.buf += (f.zero ? '0' : ' ').repeat(width) + s;
+  }
+
+  private badVerb(verb: string, v: GoValue): void {
+    this.erroring = true;
+    this.buf += '%!' + verb + '(';
+    if (v === undefined || v === null) this.buf += '<nil>';
+    else {
+      this.buf += typeName(typeOf(v)) + '=';
+      this.printValue(v, 'v', 0);
+    }
+    this.buf += ')';
+    this.erroring = false;
+  }
+
+  fmtBool(v: boolean, verb: string): void {
+    if (verb === 't' || verb === 'v') this.pad(v ? 'true' : 'false');
+    else this.badVerb(verb, v);
+  }
+
+  fmtInteger(v: number, unsigned: boolean, verb: string, orig: GoValue): void {
+    const f = this.f;
+    switch (verb) {
+      case 'v':
+        if (f.sharpV && unsigned) return this.fmtIntBase(v, 16, unsigned, 'x', true);
+        return this.fmtIntBase(v, 10, unsigned, verb, false);
+      case 'd':
+        return this.fmtIntBase(v, 10, unsigned, verb, false);
+      case 'b':
+        return this.fmtIntBase(v, 2, unsigned, verb, false);
+      case 'o':
+      case 'O':
+        return this.fmtIntBase(v, 8, unsigned, verb, false);
+      case 'x':
+      case 'X':
+        return this.fmtIntBase(v, 16, unsigned, verb, false);
+      case 'c':
+        return this.pad(v >= 0 && v <= 0x10ffff && !(v >= 0xd800 && v <= 0xdfff) ? String.fromCodePoint(v) : '\ufffd');
+      case 'q': {
+        const cp = v >= 0 && v <= 0x10ffff && !(v >= 0xd800 && v <= 0xdfff) ? v : 0xfffd;
+        if (f.sharp && cp !== 0x27 && cp < 0x10ffff && cp >= 0x20 && cp !== 0x7f) return this.pad(`'${String.fromCodePoint(cp)}'`);
+        return this.pad(`'${quoteRune(cp, "'", f.plus)}'`);
+      }
+      case 'U': {
+        let s = 'U+' + formatIntDigits(v, 16, true).padStart(f.precPresent && f.prec > 4 ? f.prec : 4, '0');
+        if (f.sharp && v >= 0 && v <= 0x10ffff) s += ` '${String.fromCodePoint(v)}'`;
+        const z = f.zero;
+        f.zero = false;
+        this.pad(s);
+        f.zero = z;
+        return;
+      }
+      default:
+        return this.badVerb(verb, orig);
+    }
+  }
+
+  private fmtIntBase(v: number, base: number, unsigned: boolean, verb: string, sharpV: boolean): void {
+    const f = this.f;
+    const neg = v < 0 && !unsigned;
+    let digits = formatIntDigits(v, base, verb === 'X');
+    let prec = -1;
+    if (f.precPresent) {
+      prec = f.prec;
+      if (prec === 0 && v === 0) {
+        this.buf += ' '.repeat(f.widPresent ? f.wid : 0);
+        return;
+      }
+    } else if (f.zero && f.widPresent && !f.minus) {
+      prec = f.wid;
+      if (neg || f.plus || f.space) prec--;
+    }
+    if (prec > digits.length) digits = digits.padStart(prec, '0');
+    if (f.sharp || sharpV) {
+      if (base === 2) digits = '0b' + digits;
+      else if (base === 8 && digits[0] !== '0') digits = '0' + digits;
+      else if (base === 16) digits = (verb === 'X' ? '0X' : '0x') + digits;
+    }
+    if (verb === 'O') digits = '0o' + digits;
+    if (neg) digits = '-' + digits;
+    else if (f.plus) digits = '+' + digits;
+    else if (f.space) digits = ' ' + digits;
+    const z = f.zero;
+    f.zero = false;
+    this.pad(digits);
+    f.zero = z;
+  }
+
+  fmtFloat(v: number, verb: string): void {
+    const f = this.f;
+    let prec = -1;
+    let fmt: string;
+    switch (verb) {
+      case 'v':
+        fmt = 'g';
+        break;
+      case 'g':
+      case 'G':
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+        fmt = verb;
+        if (verb !== 'g' && verb !== 'G') prec = 6;
+        break;
+      case 'x':
+      case 'X':
+      case 'b':
+        fmt = verb;
+        break;
+      default:
+        return this.badVerb(verb, v);
+    }
+    if (f.precPresent) prec = f.prec;
+    let num = formatFloat(v, fmt, prec);
+    if (f.sharp && !/[eE]/.test(num) && !num.includes('.') && /\d$/.test(num)) num += '.';
+    let sign = '+';
+    if (num[0] === '-' || num[0] === '+') {
+      sign = num[0];
+      num = num.slice(1);
+    }
+    if (f.space && sign === '+' && !f.plus) sign = ' ';
+    if (num === 'Inf' || num === 'NaN') {
+      const z = f.zero;
+      f.zero = false;
+      if (num === 'NaN' && !f.space && !f.plus) this.pad(num);
+      else this.pad(sign + num);
+      f.zero = z;
+      return;
+    }
+    if (f.plus || sign !== '+') {
+      if (f.zero && f.widPresent && f.wid > num.length + 1) {
+        this.buf += sign + '0'.repeat(f.wid - num.length - 1) + num;
+        return;
+      }
+      this.pad(sign + num);
+      return;
+    }
+    this.pad(num);
+  }
+
+  fmtString(v: string, verb: string): void {
+    const f = this.f;
+    switch (verb) {
+      case 'v':
+        if (f.sharpV) return this.fmtQ(v);
+        return this.fmtS(v);
+      case 's':
+        return this.fmtS(v);
+      case 'x':
+      case 'X':
+        return this.fmtSx(v, verb === 'X');
+      case 'q':
+        return this.fmtQ(v);
+      default:
+        return this.badVerb(verb, v);
+    }
+  }
+
+  private truncate(s: string): string {
+    const f = this.f;
+    if (f.precPresent) {
+      const chars = [...s];
+      if (chars.length > f.prec) return chars.slice(0, f.prec).join('');
+    }
+    return s;
+  }
+  private fmtS(s: string): void {
+    this.pad(this.truncate(s));
+  }
+  private fmtSx(s: string, upper: boolean): void {
+    const f = this.f;
+    let bytes = utf8Bytes(s);
+    if (f.precPresent && f.prec < bytes.length) bytes = bytes.slice(0, f.prec);
+    const parts: string[] = [];
+    for (const b of bytes) {
+      let h = b.toString(16).padStart(2, '0');
+      if (upper) h = h.toUpperCase();
+      parts.push(h);
+    }
+    const pre = upper ? '0X' : '0x';
+    let out: string;
+    if (f.space) out = parts.map((p) => (f.sharp ? pre + p : p)).join(' ');
+    else out = (f.sharp && parts.length > 0 ? pre : '') + parts.join('');
+    this.pad(out);
+  }
+  private fmtQ(s: string): void {
+    const f = this.f;
+    s = this.truncate(s);
+    if (f.sharp && canBackquote(s)) this.pad('`' + s + '`');
+    else this.pad(goQuote(s, f.plus));
+  }
+
+  /** printArg: a top-level operand. */
+  printArg(a: GoValue, verb: string): void {
+    if (a === undefined || a === null) {
+      if (verb === 'T' || verb === 'v') this.pad('<nil>');
+      else this.badVerb(verb, a);
+      return;
+    }
+    if (verb === 'T') {
+      this.fmtSPlain(typeName(typeOf(a)));
+      return;
+    }
+    this.printValue(a, verb, 0);
+  }
+  private fmtSPlain(s: string): void {
+    this.pad(this.truncate(s));
+  }
+
+  printValue(v: GoValue, verb: string, depth: number): void {
+    const f = this.f;
+    if (v === undefined || v === null) {
+      this.printElem(v, verb, depth);
+      return;
+    }
+    switch (typeof v) {
+      case 'boolean':
+        return this.fmtBool(v, verb);
+      case 'number':
+        return this.fmtFloat(v, verb);
+      case 'string':
+        return this.fmtString(v, verb);
+    }
+    if (v instanceof GoInt) return this.fmtInteger(v.v, UNSIGNED.has(v.name), verb, v);
+    if (v instanceof GoEnum) {
+      if (!this.erroring && !f.sharpV && (verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q')) return this.fmtString(v.toString(), verb);
+      return this.fmtInteger(v.v, false, verb, v);
+    }
+    if ((v instanceof GoStruct || v instanceof GoPtr) && !this.erroring && !f.sharpV && 'vsxXq'.includes(verb)) {
+      const str = stringMethod(v);
+      if (str !== undefined) return this.fmtString(str, verb);
+    }
+    if (v instanceof GoMap) {
+      if (f.sharpV) {
+        this.buf += typeName(typeOf(v));
+        if (v.isNil) {
+          this.buf += '(nil)';
+          return;
+        }
+        this.buf += '{';
+      } else this.buf += 'map[';
+      let first = true;
+      for (const k of v.keys()) {
+        if (!first) this.buf += f.sharpV ? ', ' : ' ';
+        first = false;
+        this.printValue(k, verb, depth + 1);
+        this.buf += ':';
+        this.printElem(v.get(k), verb, depth + 1);
+      }
+      this.buf += f.sharpV ? '}' : ']';
+      return;
+    }
+    if (v instanceof GoSlice) {
+      if (f.sharpV) {
+        this.buf += typeName(typeOf(v));
+        if (v.isNil) {
+          this.buf += '(nil)';
+          return;
+        }
+        this.buf += '{';
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) this.buf += ', ';
+          this.printElem(v.at(i), verb, depth + 1);
+        }
+        this.buf += '}';
+        return;
+      }
+      this.buf += '[';
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) this.buf += ' ';
+        this.printElem(v.at(i), verb, depth + 1);
+      }
+      this.buf += ']';
+      return;
+    }
+    if (v instanceof GoStruct) {
+      if (f.sharpV) this.buf += v.def.name;
+      this.buf += '{';
+      let i = 0;
+      for (const [name] of v.def.fields) {
+        if (i++ > 0) this.buf += f.sharpV ? ', ' : ' ';
+        if (f.plusV || f.sharpV) this.buf += name + ':';
+        this.printElem(v.field(name), verb, depth + 1);
+      }
+      this.buf += '}';
+      return;
+    }
+    if (v instanceof GoPtr) {
+      if (v.target !== null && depth === 0) {
+        const t = v.target;
+        if (t instanceof GoSlice || t instanceof GoStruct || t instanceof GoMap) {
+          this.buf += '&';
+          this.printValue(t, verb, depth + 1);
+          return;
+        }
+      }
+      return this.fmtPointer(v.target === null, verb, v);
+    }
+    if (v instanceof GoComplex) {
+      if (!'vbgGxXfFeE'.includes(verb)) return this.badVerb(verb, v);
+      const save = this.f.plus;
+      this.buf += '(';
+      this.fmtFloat(v.re, verb);
+      this.f.plus = true;
+      this.fmtFloat(v.im, verb);
+      this.f.plus = save;
+      this.buf += 'i)';
+      return;
+    }
+    if (v instanceof GoFunc) return this.fmtPointer(false, verb, v);
+  }
+
+  /** An element inside a container: nil interfaces print `<nil>`, methods (String) apply. */
+  private printElem(v: GoValue, verb: string, depth: number): void {
+    if (v === undefined || v === null) {
+      this.buf += this.f.sharpV ? 'interface {}(nil)' : '<nil>';
+      return;
+    }
+    this.printValue(v, verb, depth);
+  }
+
+  private fmtPointer(isNil: boolean, verb: string, v: GoValue): void {
+    if (verb === 'v' && isNil) {
+      if (this.f.sharpV) this.buf += `(${typeName(typeOf(v))})(nil)`;
+      else this.pad('<nil>');
+      return;
+    }
+    if (verb === 'v' || verb === 'p' || verb === 'x' || verb === 'X') {
+      this.pad(isNil ? '0x0' : '0xc000010000');
+      return;
+    }
+    this.badVerb(verb, v);
+  }
+}
+
+/** fmt.Sprint: operands separated by a space when neither side is a string. */
+export function sprint(args: GoValue[]): string {
+  const p = new Printer();
+  let prevString = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const isString = typeof a === 'string';
+    if (i > 0 && !isString && !prevString) p.buf += ' ';
+    p.f.clear();
+    p.printArg(a, 'v');
+    prevString = isString;
+  }
+  return p.buf;
+}
+
+/** fmt.Sprintln: operands always separated by a space, newline appended. */
+export function sprintln(args: GoValue[]): string {
+  const p = new Printer();
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) p.buf += ' ';
+    p.f.clear();
+    p.printArg(args[i], 'v');
+  }
+  return p.buf + '\n';
+}
+
+/** fmt's %v of one value (what `{{ . }}` prints). */
+export function formatValue(v: GoValue): string {
+  const p = new Printer();
+  p.printArg(v, 'v');
+  return p.buf;
+}
+
+export { sprintf } from './fmt-printf.js';
+export { Printer };
