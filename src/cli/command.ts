@@ -1,5 +1,6 @@
 // The shape every subcommand module exports, so main.ts can dispatch and print help uniformly.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { suggestion } from './did-you-mean.js';
 
 export interface CommandIO {
   stdin: NodeJS.ReadableStream;
@@ -45,6 +46,9 @@ export function parseFlags<const O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    const e = err as Error & { code?: string };
+    const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^'=]+)/.exec(e.message)?.[1] : undefined;
+    const known = Object.keys(options).map((k) => `--${k}`);
+    throw new UsageError(unknown ? `unknown flag ${unknown}${suggestion(unknown, known)}` : e.message);
   }
 }

@@ -5,11 +5,15 @@ import { resolve } from 'node:path';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from './command.js';
 import { command as injectCommand } from './commands/inject.js';
 import { command as checkCommand } from './commands/check.js';
+import { command as uninjectCommand } from './commands/uninject.js';
 import { command as webhookCommand } from './commands/webhook.js';
 import { command as webhookConfigCommand } from './commands/webhook-config.js';
 import { InputError } from './read-inputs.js';
 import { OutputError } from './write-atomic.js';
+import { suggestion } from './did-you-mean.js';
+import { completionCommand } from './commands/completion.js';
 import { formatReport } from './report.js';
+import { summaryLine } from '../report/summary.js';
 import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
@@ -18,14 +22,18 @@ import { builtinIstio, DEFAULT_ISTIO_VERSION, ISTIO_VERSION_KEYS } from '../conf
 import { InputTooLargeError, resolveLimits, type InputLimits } from '../files/input-limits.js';
 import { readStreamBounded } from '../files/read-bounded.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './about.js';
+import { VERSION } from './about.js';
 
 /** `--version`: the tool's version, then the Istio releases whose injection it was verified against. */
 function versionText(): string {
   const verified = ISTIO_VERSION_KEYS.map((k) => `${builtinIstio(k).label}${k === DEFAULT_ISTIO_VERSION ? ' (default)' : ''}`);
-  return `inject-istio-sidecar ${VERSION}\nverified against Istio ${verified.join(', ')}; pick one with --istio-version\n`;
+  return `inject-istio-sidecar ${VERSION}
+verified against Istio ${verified.join(', ')}; pick one with --istio-version
+`;
 }
-const commands: Command[] = [injectCommand, checkCommand, webhookCommand, webhookConfigCommand];
+const commands: Command[] = [injectCommand, checkCommand, uninjectCommand, webhookCommand, webhookConfigCommand];
+commands.push(completionCommand(commands));
 
 const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
 
@@ -61,7 +69,8 @@ export async function main(args: string[], io: CommandIO = processIO()): Promise
     }
     if (first === undefined) return await runAsFunction(io);
     if (args.length === 1 && !first.startsWith('-') && isFile(resolve(io.cwd, first))) return await runAsPlugin(first, io);
-    throw new UsageError(first.startsWith('-') ? `unknown flag ${first}` : `unknown command "${first}"`);
+    const names = commands.map((c) => c.name);
+    throw new UsageError(first.startsWith('-') ? `unknown flag ${first}${suggestion(first, ['--help', '--version'])}` : `unknown command "${first}"${suggestion(first, names)}`);
   } catch (err) {
     return reportFailure(err, io, first);
   }
@@ -78,10 +87,10 @@ async function runAsFunction(io: CommandIO): Promise<number> {
     throw new InputError('<stdin>: expected a ResourceList (kind: ResourceList); for plain manifests use: inject-istio-sidecar inject -f -');
   }
   const run = runFunction(input, io.cwd, limits);
-  await write(io.stderr, formatReport(run.results, false));
-  if (run.output === undefined) return EXIT_ERROR;
+  // kpt shows the results from stdout; stderr only summarises, so no result is shown twice.
   await write(io.stdout, run.output);
-  return EXIT_OK;
+  await write(io.stderr, `inject-istio-sidecar: ${run.failed ? 'failed: ' : ''}${summaryLine(run.results)}\n`);
+  return run.failed ? EXIT_ERROR : EXIT_OK;
 }
 
 async function runAsPlugin(configPath: string, io: CommandIO): Promise<number> {

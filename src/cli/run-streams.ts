@@ -3,7 +3,8 @@
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
 import { parseStream, type YamlStream } from '../yaml/index.js';
-import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
+import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../process/process-documents.js';
+import type { Settings } from '../config/types.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
 import { settingsResult } from '../process/settings-result.js';
@@ -16,7 +17,12 @@ export interface StreamRun {
   outputs: { input: InputFile; text: string; changed: boolean }[];
   results: Result[];
   changed: ResourceRef[];
+  /** The line where document `index` of `file` (as displayed) starts, for reports. */
+  lineOf: (file: string, index: number) => number | undefined;
 }
+
+/** inject/check run processDocuments; uninject hands in its own processor of the same shape. */
+export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean }) => ProcessOutcome;
 
 export function runStreams(
   inputs: readonly InputFile[],
@@ -25,6 +31,7 @@ export function runStreams(
   write: boolean,
   preResults: Result[] = [],
   limits: InputLimits = DEFAULT_LIMITS,
+  processor: DocumentProcessor = processDocuments,
 ): StreamRun {
   // The document bound is for the whole run: each input gets what the ones before it left.
   let documentsLeft = limits.maxDocuments;
@@ -34,8 +41,10 @@ export function runStreams(
     return stream;
   });
   const docs: ProcessDocument[] = [];
+  const lines = new Map<string, number>();
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {
+      lines.set(`${inputs[i]!.display}\0${handle.index}`, handle.line);
       docs.push({
         get value() {
           return handle.value;
@@ -47,12 +56,12 @@ export function runStreams(
   });
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
   const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
-  const outcome = processDocuments(docs, options, settings, { write });
+  const outcome = processor(docs, options, settings, { write });
   results.push(...outcome.results);
   const outputs = streams.map((stream, i) => ({
     input: inputs[i]!,
     text: stream.toString(),
     changed: stream.docs.some((d) => d.changed),
   }));
-  return { outputs, results, changed: outcome.changed };
+  return { outputs, results, changed: outcome.changed, lineOf: (file, index) => lines.get(`${file}\0${index}`) };
 }

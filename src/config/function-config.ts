@@ -38,6 +38,8 @@ export interface WorkloadKind {
 export interface FunctionOptions {
   /** inject: write the sidecars; check: change nothing, fail (error results) where a sidecar is missing or stale. */
   mode: 'inject' | 'check';
+  /** check: a workload that carries a sidecar but would not be injected is a warning, not an error. */
+  allowUnexpected?: boolean;
   selector: 'webhook' | 'all';
   revision?: string;
   nativeSidecars?: boolean;
@@ -87,7 +89,7 @@ class Collector {
 
 /** Typed-kind fields, in schema order; the test keeps this list and the JSON Schema in sync. */
 export const TYPED_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'namespaces',
+  'apiVersion', 'kind', 'metadata', 'mode', 'allowUnexpected', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'namespaces',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'templates',
   'workloadKinds', 'useInputConfigMaps',
 ] as const;
@@ -95,7 +97,7 @@ export const TEMPLATE_FIELDS = ['ejs', 'file'] as const;
 export const WORKLOAD_KIND_FIELDS = ['apiVersion', 'kind', 'podTemplatePath'] as const;
 export const CONFIGMAP_KEYS = [
   'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
-  'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile',
+  'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'allowUnexpected',
 ] as const;
 
 const DOCUMENTS = [['injectorConfig', 'injectorConfigFile'], ['values', 'valuesFile'], ['meshConfig', 'meshConfigFile']] as const;
@@ -184,7 +186,8 @@ function applyCommon(obj: JsonObject, options: FunctionOptions, c: Collector, pr
     const b = c.boolean(obj.useInputConfigMaps, `${prefix}useInputConfigMaps`);
     if (b !== undefined) options.useInputConfigMaps = b;
   }
-  for (const k of ['revision', 'compliancePolicy', 'nativeSidecars'] as const) if (options[k] === undefined) delete options[k];
+  if (obj.allowUnexpected !== undefined) options.allowUnexpected = c.boolean(obj.allowUnexpected, `${prefix}allowUnexpected`);
+  for (const k of ['revision', 'compliancePolicy', 'nativeSidecars', 'allowUnexpected'] as const) if (options[k] === undefined) delete options[k];
 }
 
 function namespaces(v: Json, field: string, c: Collector): Record<string, Record<string, string>> {
@@ -264,6 +267,7 @@ function parseConfigMap(obj: JsonObject, options: FunctionOptions, c: Collector)
     switch (key) {
       case 'nativeSidecars':
       case 'useInputConfigMaps':
+      case 'allowUnexpected':
         if (value === 'true' || value === 'false') typed[key] = value === 'true';
         else c.error(field, `expected "true" or "false", got ${JSON.stringify(value)}`);
         break;

@@ -1,5 +1,7 @@
 // The KRM function face: one ResourceList on stdin, one on stdout (kpt, kustomize --enable-exec).
-// Results follow the KRM spec; any error result means exit 1 and nothing on stdout.
+// Results follow the KRM spec. On an error result the items go back unchanged with every result
+// attached and the run fails (exit 1): kpt shows a failing function's results only when it emits
+// its ResourceList, so a validator's findings are visible instead of one truncated stderr line.
 import { parseResourceList } from '../yaml/index.js';
 import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
@@ -12,11 +14,14 @@ import { hasErrors, type DocumentOrigin, type Result } from '../process/result.j
 import { withCheckFailures } from '../process/check-failures.js';
 import { isObject } from '../k8s/json.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../files/input-limits.js';
+import { ConfigError } from '../errors.js';
 
 export interface FunctionRun {
-  /** The output ResourceList, or undefined when an error result means nothing may be written. */
-  output?: string;
+  /** The output ResourceList: transformed items, or on failure the input items unchanged; always with results. */
+  output: string;
   results: Result[];
+  /** An error result: the run must exit 1 and its items must not be used. */
+  failed: boolean;
 }
 
 export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): FunctionRun {
@@ -24,7 +29,7 @@ export function runFunction(input: string, cwd: string, limits: InputLimits = DE
   const { options, results } = list.functionConfig === undefined || list.functionConfig === null
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
-  if (hasErrors(results)) return { results };
+  if (hasErrors(results)) return failure(input, results);
   const docs: ProcessDocument[] = list.items.map((item) => ({
     get value() {
       return item.value;
@@ -32,15 +37,35 @@ export function runFunction(input: string, cwd: string, limits: InputLimits = DE
     origin: originOf(item.value),
     update: (next: Json) => item.update(next),
   }));
-  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
+  let settings;
+  try {
+    settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return failure(input, [...results, configErrorResult(err)]);
+  }
   results.unshift(settingsResult(settings));
   results.push(...noticeResults(settings.notices));
   const check = options.mode === 'check';
   const outcome = processDocuments(docs, options, settings, { write: !check });
-  results.push(...(check ? withCheckFailures(outcome.results) : outcome.results));
-  if (hasErrors(results)) return { results };
+  results.push(...(check ? withCheckFailures(outcome.results, options) : outcome.results));
+  if (hasErrors(results)) return failure(input, results);
   list.setResults(results as unknown as Json[]);
-  return { output: list.toString(), results };
+  return { output: list.toString(), results, failed: false };
+}
+
+/** The input's items, untouched (a fresh parse: the run may have updated the first one), with the results. */
+function failure(input: string, results: Result[]): FunctionRun {
+  const list = parseResourceList(input, '<stdin>');
+  list.setResults(results as unknown as Json[]);
+  return { output: list.toString(), results, failed: true };
+}
+
+function configErrorResult(err: ConfigError): Result {
+  const r: Result = { message: err.message, severity: 'error', tags: { reason: 'config/error' } };
+  if (err.field) r.field = { path: err.field };
+  if (err.file) r.file = { path: err.file };
+  return r;
 }
 
 /** `file` of a result comes from the orchestrator's annotations (kpt sets both forms). */
@@ -54,4 +79,3 @@ function originOf(item: Json): DocumentOrigin {
   if (index !== undefined && index !== null && /^\d+$/.test(String(index))) origin.index = Number(index);
   return origin;
 }
-

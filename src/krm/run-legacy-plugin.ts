@@ -29,7 +29,7 @@ export function runLegacyPlugin(configPath: string, input: string, cwd: string, 
   // kustomize runs the plugin in the kustomization directory; relative config paths resolve there.
   const check = options.mode === 'check';
   const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, !check, results, limits);
-  const all = check ? withCheckFailures(run.results) : run.results;
+  const all = check ? withCheckFailures(run.results, options) : run.results;
   if (hasErrors(all)) return { results: all };
   return { output: run.outputs[0]!.text, results: all };
 }

@@ -13,6 +13,8 @@ import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } fr
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
 import { podTemplateProblem } from './pod-template-problem.js';
+import { CARRIES_SIDECAR_TAG } from './check-failures.js';
+import { useClusterWebhooks } from './use-cluster-webhooks.js';
 
 export interface ProcessDocument {
   readonly value: Json;
@@ -40,6 +42,7 @@ export function processDocuments(
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
   const selection = selectionOptions(settings, options.selector);
+  if (options.selector === 'webhook') results.push(...useClusterWebhooks(docs.map((d) => d.value), selection));
 
   for (const doc of docs) {
     if (isLocalConfig(doc.value)) continue;
@@ -67,7 +70,8 @@ export function processDocuments(
         const message = upstream + (stale
           ? `${decision.message}; it still carries a sidecar from an earlier injection (remove it, or enable injection again)`
           : decision.message);
-        results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin));
+        const tags: Record<string, string> = stale ? { [CARRIES_SIDECAR_TAG]: 'present' } : {};
+        results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin, tags));
         continue;
       }
       const templateProblem = podTemplateProblem(template);
@@ -130,7 +134,7 @@ function isEmptyObject(v: unknown): boolean {
  * `root`, which stays as it was (it is the document's cached view; update() only reads `next`).
  * Cloning the whole document instead cost a deep copy of every changed workload.
  */
-function withValueAt(root: Json, path: readonly (string | number)[], value: Json): Json {
+export function withValueAt(root: Json, path: readonly (string | number)[], value: Json): Json {
   if (path.length === 0) return value;
   const [key, ...rest] = path;
   const child = withValueAt((root as Record<string, Json>)[key as string]!, rest, value);

@@ -1,6 +1,7 @@
 // Layer 1 of the decision (spec a.1/a.4): would the API server send this pod to our injector at all?
 // Only labels count here: the namespace's and the pod's. Pod annotations are invisible to webhooks.
 import { labelSelectorMatches } from '../k8s/label-selector.js';
+import { clusterWebhookSelects } from './cluster-webhook-selects.js';
 import type { NamespaceView, ReasonCode, SelectionOptions } from './types.js';
 import {
   INJECTION_LABEL,
@@ -15,7 +16,7 @@ import {
   type EmulatedWebhook,
 } from './webhook-selectors.js';
 
-export type NamespaceSelectOptions = Pick<SelectionOptions, 'revision' | 'revisionTags' | 'enableNamespacesByDefault'>;
+export type NamespaceSelectOptions = Pick<SelectionOptions, 'revision' | 'revisionTags' | 'enableNamespacesByDefault' | 'clusterWebhooks'>;
 
 export interface NamespaceSelection {
   matched: boolean;
@@ -30,6 +31,7 @@ export function namespaceSelects(ns: NamespaceView, podLabels: Record<string, st
   // The API server stamps every namespace with its own name; a Namespace object in a manifest
   // usually does not spell it out.
   const nsLabels = { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
+  if (opts.clusterWebhooks) return clusterWebhookSelects(opts.clusterWebhooks, ns, nsLabels, podLabels, opts);
   for (const hook of emulatedWebhooks(opts)) {
     if (labelSelectorMatches(hook.namespaceSelector, nsLabels) && labelSelectorMatches(hook.objectSelector, podLabels)) {
       return { matched: true, rule: hook.name, message: matchedMessage(hook, ns, podLabels) };

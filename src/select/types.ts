@@ -1,3 +1,4 @@
+import type { ClusterWebhook } from './cluster-webhooks.js';
 // The injection decision and its stable reason codes.
 import type { V1LabelSelector } from '../k8s/types.js';
 
@@ -51,6 +52,8 @@ export interface SelectionOptions {
   policy: string;
   neverInjectSelector: V1LabelSelector[];
   alwaysInjectSelector: V1LabelSelector[];
+  /** The cluster's own injection webhooks (Istio MutatingWebhookConfigurations in the input): they replace the chart's selectors. */
+  clusterWebhooks?: ClusterWebhook[];
 }
 
 /** A Decision plus the observations made while deciding (invalid selectors, odd label values, unknown namespace). */

@@ -10,6 +10,7 @@ import { parseDocuments } from './parse-documents.js';
 import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
+import { keepOriginalWhitespace } from './keep-original-whitespace.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
@@ -126,13 +127,16 @@ class ResourceList implements ResourceListHandle {
       edits.push({
         start: part.start,
         end: part.end,
-        text: renderNode(part.handle.node, {
-          text,
-          column: columnOf(text, part.start),
-          trailing: trailingWhitespace(original),
-          crlf: this.parsed.crlf,
-          layout: detectLayout(part.handle.node, text),
-        }),
+        text: keepOriginalWhitespace(
+          original,
+          renderNode(part.handle.node, {
+            text,
+            column: columnOf(text, part.start),
+            trailing: trailingWhitespace(original),
+            crlf: this.parsed.crlf,
+            layout: detectLayout(part.handle.node, text),
+          }),
+        ),
       });
     }
     const resultsEdit = this.resultsEdit();

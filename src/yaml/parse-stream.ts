@@ -8,6 +8,7 @@ import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { aliasBudgetFor } from './node-to-json.js';
+import { keepOriginalWhitespace } from './keep-original-whitespace.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
@@ -68,13 +69,14 @@ class Stream implements YamlStream {
       } else if (part.contentStart !== undefined && part.contentEnd !== undefined) {
         const original = text.slice(part.contentStart, part.contentEnd);
         out += text.slice(part.start, part.contentStart);
-        out += renderNode(part.handle.node, {
+        const rendered = renderNode(part.handle.node, {
           text,
           column: columnOf(text, part.contentStart),
           trailing: trailingWhitespace(original),
           crlf: this.parsed.crlf,
           layout: detectLayout(part.doc.contents, text),
         });
+        out += keepOriginalWhitespace(original, rendered);
         out += text.slice(part.contentEnd, part.end);
       } else {
         out += this.renderIntoEmptyDocument(part);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import {
   buildSettings, chartMeshConfig, chartValuesFor, DEFAULT_MESH_YAML, DEFAULT_VALUES, TEMPLATE_FINGERPRINTS, type IstioVersionKey,
 } from '../../src/config/index.js';
-import { hasShared, readShared, readSharedJson, SHARED } from './shared.js';
+import { readShared, readSharedJson, SHARED } from './shared.js';
+import { corpusTest } from '../corpus.js';
 
-const sharedTest = hasShared ? test : test.skip;
-if (!hasShared) test('shared corpus absent: default comparisons skipped', (t) => { t.log('../shared not found'); t.pass(); });
+const sharedTest = corpusTest;
 
 sharedTest('master built-in values equal base/values.json', (t) => {
   t.deepEqual(chartValuesFor('master'), readSharedJson('base/values.json'));

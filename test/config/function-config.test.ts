@@ -22,7 +22,7 @@ test('schema and validator list the same fields', (t) => {
 
 test('every schema property is accepted with a value of its schema type', (t) => {
   const sample: Record<string, unknown> = {
-    metadata: { name: 'x' }, mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    metadata: { name: 'x' }, mode: 'check', allowUnexpected: true, selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
     istioVersion: '1.28.10', istiodEnv: { PILOT_X: 'on' }, namespaces: { shop: { 'istio-injection': 'enabled' } }, injectorConfig: 'policy: enabled', values: { global: {} },
     meshConfigFile: 'mesh.yaml',
     workloadKinds: [{ apiVersion: 'example.com/v1', kind: 'Thing', podTemplatePath: 'spec.template' }], useInputConfigMaps: false,
@@ -34,7 +34,7 @@ test('every schema property is accepted with a value of its schema type', (t) =>
   const { options, notices } = parseFunctionConfig(typed(sample));
   t.deepEqual(notices, []);
   t.deepEqual(options, {
-    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3', istioVersion: '1.28',
+    mode: 'check', allowUnexpected: true, selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3', istioVersion: '1.28',
     istiodEnv: { PILOT_X: 'on' },
     namespaces: { shop: { 'istio-injection': 'enabled' } },
     injectorConfig: { text: 'policy: enabled' }, values: { object: { global: {} } }, meshConfig: { path: 'mesh.yaml' },
@@ -125,7 +125,7 @@ test('ConfigMap form errors name data keys', (t) => {
 test('every documented ConfigMap key is accepted', (t) => {
   const sample: Record<string, string> = {
     mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', istioVersion: 'master', useInputConfigMaps: 'true', namespaces: '{}',
-    istiodEnv: 'A: b', workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm',
+    istiodEnv: 'A: b', workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm', allowUnexpected: 'false',
   };
   for (const key of CONFIGMAP_KEYS) {
     const data = key in sample ? { [key]: sample[key]! } : { [key]: 'file.yaml' };

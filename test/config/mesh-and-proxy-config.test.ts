@@ -1,9 +1,9 @@
 import test from 'ava';
 import { chartMeshConfig, effectiveProxyConfig, parseMeshConfig, proxyConfigJson } from '../../src/config/index.js';
-import { hasShared, readShared, readSharedJson } from './shared.js';
+import { readShared, readSharedJson } from './shared.js';
+import { corpusTest } from '../corpus.js';
 
-const sharedTest = hasShared ? test : test.skip;
-if (!hasShared) test('shared corpus absent: meshConfigOverrides cases skipped', (t) => { t.log('../shared not found'); t.pass(); });
+const sharedTest = corpusTest;
 
 interface Case { setup: { meshConfigFile: string; meshConfigOverrides: Record<string, any> } }
 

@@ -170,3 +170,36 @@ testWithTools('kpt fn eval with an invalid function config fails with a located 
   t.regex(text, /sometimes/, 'and the bad value');
   t.false(/\bat .+\.(m?js|ts):\d+/.test(text + r.stderr), 'no stack trace');
 });
+
+testWithTools('a failing kpt validator (mode: check) shows its results: kpt prints each finding once, the files stay as they were', ['kpt'], (t, tools) => {
+  const kptfile = `apiVersion: kpt.dev/v1
+kind: Kptfile
+metadata:
+  name: pkg
+  annotations:
+    config.kubernetes.io/local-config: "true"
+pipeline:
+  validators:
+  - exec: inject-istio-sidecar
+    configMap:
+      mode: check
+`;
+  const bin = makeBinDir();
+  const pkg = makePackage(kptfile);
+  const results = mkdtempSync(join(tmpdir(), 'iis-results-'));
+  const r = kpt(tools.kpt!, ['fn', 'render', pkg, '--allow-exec', '--results-dir', results], pkg, bin);
+  t.log(r.stderr);
+  t.not(r.status, 0, 'the validator fails the render');
+  t.is(readFileSync(join(pkg, 'deployments.yaml'), 'utf8'), deploymentYaml, 'validators never write');
+  const list = parse(readFileSync(join(results, 'results.yaml'), 'utf8')) as { items: { exitCode: number; stderr?: string; results?: { message: string; severity: string; resourceRef?: { name: string }; tags?: { reason?: string } }[] }[] };
+  const item = list.items[0]!;
+  t.is(item.exitCode, 1);
+  const missing = (item.results ?? []).filter((x) => x.tags?.reason === 'missing');
+  t.deepEqual(missing.map((x) => [x.severity, x.resourceRef?.name]), [['error', 'web']], 'the finding is a result kpt records');
+  // kpt prints the results of the failing function; the message must appear once, not again via stderr.
+  const message = missing[0]!.message;
+  const shown = (r.stderr + r.stdout).split(message.slice(0, 60)).length - 1;
+  t.is(shown, 1, 'the finding is shown exactly once');
+  t.regex(r.stderr, /\[error\] apps\/v1\/Deployment\/shop\/web/);
+  t.regex(item.stderr ?? '', /^inject-istio-sidecar: failed: /);
+});

@@ -60,11 +60,10 @@ testWithTools('pre-commit runs the check and fix hooks from .pre-commit-hooks.ya
   const env = { PRE_COMMIT_HOME: join(work, 'cache'), PRE_COMMIT_COLOR: 'never', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   const check = sh(tools['pre-commit']!, ['run', 'inject-istio-sidecar-check', '--all-files'], consumer, env);
   t.log(check.stdout.slice(-1500));
-  if (/npm error enoent[\s\S]*> inject-istio-sidecar@[^\n]* prepare/.test(check.stdout)) {
+  if (/npm error enoent[\s\S]*> inject-istio-sidecar@[^\n]* prep(are|ack)/.test(check.stdout)) {
     t.log(
       "pre-commit takes all of `npm pack`'s stdout as the tarball name, and npm prints a banner there for " +
-        'every pack lifecycle script (prepare, prepack). Build on `npm install` instead (a postinstall that ' +
-        'builds only in a checkout, where tsconfig.json exists) and keep prepare/prepack out of package.json.',
+        'every pack lifecycle script (prepare, prepack) run in the foreground: keep foreground-scripts=false in .npmrc.',
     );
   }
   t.is(check.status, 1, 'the check hook fails: deploy/backend.yaml has no sidecar');

@@ -105,7 +105,7 @@ ${cartDeployment}`;
   t.false(out.results.some((r) => r.severity === 'warning'));
 });
 
-test('an invalid annotation is an error result: exit 1 and nothing on stdout', async (t) => {
+test('an invalid annotation fails the run: exit 1, the items unchanged with every result on stdout, a one-line summary on stderr', async (t) => {
   const input = `apiVersion: config.kubernetes.io/v1
 kind: ResourceList
 items:
@@ -127,9 +127,46 @@ items:
 `;
   const run = await runCli([], { stdin: input });
   t.is(run.exitCode, 1);
-  t.is(run.stdout, '');
-  t.regex(run.stderr, /includeInboundPorts/);
-  t.regex(run.stderr, /shop\/cart/);
+  // kpt prints a failing function's results only when it emits its ResourceList.
+  t.true(run.stdout.startsWith(input), 'the input items come back byte for byte, nothing injected');
+  const out = parse(run.stdout) as { items: Item[]; results: Result[] };
+  t.is(out.items.length, 2);
+  const error = out.results.find((r) => r.severity === 'error')!;
+  t.regex(error.message, /includeInboundPorts/);
+  t.deepEqual(error.resourceRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'cart', namespace: 'shop' });
+  t.is(error.tags?.reason, 'error/invalid-annotation');
+  // stderr summarises; it does not repeat each result (kpt would show it twice).
+  t.is(run.stderr, 'inject-istio-sidecar: failed: 1 error, 0 warnings; 1 error/invalid-annotation\n');
+});
+
+test('a successful run: stderr is one summary line with counts per reason, the results are on stdout', async (t) => {
+  const run = await runCli([], { stdin: fixture });
+  t.is(run.exitCode, 0);
+  t.is(run.stderr.split('\n').length, 2, run.stderr);
+  t.regex(run.stderr, /^inject-istio-sidecar: 0 errors, \d+ warnings?; (\d+ [a-z/-]+(, )?)+\n$/);
+  const out = parse(run.stdout) as { results: Result[] };
+  const injected = out.results.filter((r) => r.tags?.reason === 'injected').length;
+  t.true(injected > 0);
+  t.true(run.stderr.includes(`${injected} injected`));
+});
+
+test('a configuration file that cannot be read is an error result in the emitted ResourceList', async (t) => {
+  const input = `apiVersion: config.kubernetes.io/v1
+kind: ResourceList
+functionConfig:
+  apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: function-input}
+  data: {valuesFile: does-not-exist.json}
+items:
+${cartDeployment}`;
+  const run = await runCli([], { stdin: input });
+  t.is(run.exitCode, 1);
+  const out = parse(run.stdout) as { items: Item[]; results: Result[] };
+  t.is(out.items.length, 1);
+  t.deepEqual(names(podSpecOf(out.items[0]!).containers), ['cart']);
+  t.regex(out.results[0]!.message, /does-not-exist\.json/);
+  t.is(out.results[0]!.tags?.reason, 'config/error');
 });
 
 test('an unknown functionConfig field is an error result naming the field path', async (t) => {
@@ -144,8 +181,9 @@ items: []
 `;
   const run = await runCli([], { stdin: input });
   t.is(run.exitCode, 1);
-  t.is(run.stdout, '');
-  t.regex(run.stderr, /nativeSidecar\b/);
+  const out = parse(run.stdout) as { results: Result[] };
+  t.regex(out.results[0]!.message, /nativeSidecar\b/);
+  t.is(out.results[0]!.severity, 'error');
 });
 
 test('a ConfigMap functionConfig (kpt fn eval -- key=value) selects all workloads', async (t) => {
@@ -182,23 +220,48 @@ test('bad ResourceList input: a clear one-line error, exit 1, nothing on stdout'
   }
 });
 
-test('mode: check (a kpt validator) fails on a missing sidecar without writing, and passes once injected', async (t) => {
-  const withCheck = (text: string) =>
-    text.replace('kind: ResourceList\n', 'kind: ResourceList\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data:\n    mode: check\n');
+const withCheck = (text: string, extra = '') =>
+  text.replace('kind: ResourceList\n', `kind: ResourceList\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data:\n    mode: check\n${extra}`);
+const withoutResults = (text: string) => text.replace(/\nresults:[\s\S]*$/, '\n');
+
+test('mode: check (a kpt validator) fails on a missing sidecar, emitting the unchanged items and the results', async (t) => {
   const stale = await runCli([], { stdin: withCheck(fixture) });
   t.is(stale.exitCode, 1);
-  t.is(stale.stdout, '');
-  t.regex(stale.stderr, /error +Deployment enabled\/web .*\[injected\].*sidecar is missing/);
+  const failed = parse(stale.stdout) as { items: Item[]; results: Result[] };
+  t.is(withoutResults(stale.stdout), withCheck(fixture), 'items unchanged');
+  const web = failed.results.find((r) => r.resourceRef?.name === 'web' && r.resourceRef.namespace === 'enabled')!;
+  t.is(web.severity, 'error');
+  t.is(web.tags?.reason, 'missing');
+  t.regex(web.message, /sidecar is missing/);
+  t.regex(stale.stderr, /^inject-istio-sidecar: failed: \d+ errors?, .*\d+ missing/);
   const injected = await runCli([], { stdin: fixture });
-  const fresh = await runCli([], { stdin: withCheck(injected.stdout.replace(/\nresults:[\s\S]*$/, '\n')) });
+  const fresh = await runCli([], { stdin: withCheck(withoutResults(injected.stdout)) });
   t.is(fresh.exitCode, 0, fresh.stderr);
   const out = parse(fresh.stdout) as { items: Item[]; results: Result[] };
   t.is(reasonFor(out.results, 'Deployment', 'enabled', 'web'), 'up-to-date');
   t.false(out.results.some((r) => r.severity === 'error'));
 });
 
+test('mode: check fails on an unexpected sidecar (reason unexpected) unless allowUnexpected is true', async (t) => {
+  const injected = withoutResults((await runCli([], { stdin: fixture })).stdout);
+  // The namespace turns injection off: the committed sidecar of enabled/web is now unexpected.
+  const disabled = injected.replace('istio-injection: enabled', 'istio-injection: disabled');
+  t.not(disabled, injected);
+  const strict = await runCli([], { stdin: withCheck(disabled) });
+  t.is(strict.exitCode, 1);
+  const res = (parse(strict.stdout) as { results: Result[] }).results.filter((r) => r.tags?.reason === 'unexpected');
+  t.true(res.length > 0);
+  t.true(res.every((r) => r.severity === 'error'));
+  t.true(res.some((r) => r.resourceRef?.namespace === 'enabled'));
+  const relaxed = await runCli([], { stdin: withCheck(disabled, '    allowUnexpected: "true"\n') });
+  t.is(relaxed.exitCode, 0, relaxed.stderr);
+  const warned = (parse(relaxed.stdout) as { results: Result[] }).results.filter((r) => r.tags?.reason === 'unexpected');
+  t.is(warned.length, res.length);
+  t.true(warned.every((r) => r.severity === 'warning'));
+});
+
 test('mode must be inject or check', async (t) => {
   const run = await runCli([], { stdin: 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: inject-istio-sidecar.io/v1alpha1\n  kind: InjectIstioSidecar\n  metadata: {name: x}\n  mode: verify\nitems: []\n' });
   t.is(run.exitCode, 1);
-  t.regex(run.stderr, /mode: expected "inject" or "check"/);
+  t.regex(run.stdout, /mode: expected "inject" or "check"/);
 });

@@ -8,6 +8,7 @@ import { findProxy } from '../../src/patch/pod-access.js';
 import { InjectError } from '../../src/errors.js';
 import type { JsonObject, PodJson } from '../../src/k8s/types.js';
 import { corpusPods, corpusPresent, deepFreeze } from './corpus.js';
+import { corpusTest } from '../corpus.js';
 
 const podWith = (annotations: Record<string, string>, env: JsonObject[] = [], containers: JsonObject[] = [{ name: 'app' }]): PodJson =>
   deepFreeze<PodJson>({ metadata: { annotations }, spec: { containers: [...containers, { name: 'istio-proxy', env }] } });
@@ -15,12 +16,7 @@ const envOf = (pod: PodJson) => (findProxy(pod)!.container.env ?? []) as JsonObj
 const MERGED = { 'prometheus.io/port': '15020', 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/scrape': 'true' };
 const merge = (pod: PodJson) => applyPrometheusMerge(pod, { statusPort: 15020, enabled: true });
 
-test('prometheus merge matches the corpus (multi-target and scrape=false)', (t) => {
-  if (!corpusPresent) {
-    t.log('../shared/conformance not found: corpus check skipped');
-    t.pass();
-    return;
-  }
+corpusTest('prometheus merge matches the corpus (multi-target and scrape=false)', (t) => {
   for (const name of ['hello-multiport-metrics.yaml', 'prometheus-scrape.yaml']) {
     const [input] = corpusPods(name);
     const [expected] = corpusPods(`${name}.injected`);

@@ -6,6 +6,7 @@ import { goContainer, goJsonText } from '../../src/patch/go-json.js';
 import { InjectError } from '../../src/errors.js';
 import type { JsonObject, PodJson } from '../../src/k8s/types.js';
 import { corpusFiles, corpusPods, corpusPresent, deepFreeze } from './corpus.js';
+import { corpusTest } from '../corpus.js';
 
 const OVERRIDES = 'proxy.istio.io/overrides';
 const STATUS = 'sidecar.istio.io/status';
@@ -16,12 +17,7 @@ function templatePodFromStatus(status: string): PodJson {
   return { metadata: {}, spec: { containers: (s.containers ?? []).map((name) => ({ name })), initContainers: (s.initContainers ?? []).map((name) => ({ name })) } };
 }
 
-test('the overrides annotation equals the corpus byte for byte', (t) => {
-  if (!corpusPresent) {
-    t.log('../shared/conformance not found: corpus check skipped');
-    t.pass();
-    return;
-  }
+corpusTest('the overrides annotation equals the corpus byte for byte', (t) => {
   let checked = 0;
   // hello-openshift-custom-injection: OpenShift drops the user proxy's runAsUser before injection (c.7),
   // which is the pipeline's job, not reapply's.

@@ -3,6 +3,7 @@ import { rewriteAppProbes, rewriteAppHTTPProbeEnabled, dumpAppProbers } from '..
 import { findProxy } from '../../src/patch/pod-access.js';
 import type { Json, JsonObject, PodJson } from '../../src/k8s/types.js';
 import { corpusFiles, corpusPods, corpusPresent, deepFreeze } from './corpus.js';
+import { corpusTest } from '../corpus.js';
 
 const PROBERS = 'ISTIO_KUBE_APP_PROBERS';
 const proxy = (env: JsonObject[] = []): JsonObject => ({ name: 'istio-proxy', env });
@@ -12,12 +13,7 @@ const probersOf = (pod: PodJson): string | undefined =>
   ((findProxy(pod)?.container.env ?? []) as JsonObject[]).find((e) => e.name === PROBERS)?.value as string | undefined;
 const app = (pod: PodJson) => (pod.spec.containers as JsonObject[])[0];
 
-test('probes, hooks and the probers env match the corpus', (t) => {
-  if (!corpusPresent) {
-    t.log('../shared/conformance not found: corpus check skipped');
-    t.pass();
-    return;
-  }
+corpusTest('probes, hooks and the probers env match the corpus', (t) => {
   let checked = 0;
   for (const file of corpusFiles().filter((f) => f.endsWith('.yaml.injected'))) {
     let inputs: PodJson[];

@@ -4,6 +4,7 @@ import { goContainer } from '../../src/patch/go-json.js';
 import { InjectError } from '../../src/errors.js';
 import type { Json, JsonObject, PodJson } from '../../src/k8s/types.js';
 import { corpusPods, corpusPresent, deepFreeze } from './corpus.js';
+import { corpusTest } from '../corpus.js';
 
 /** Labels/annotations injection adds that stripping deliberately keeps (re-injection writes the same). */
 const KEPT_LABELS = ['security.istio.io/tlsMode', 'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'topology.istio.io/network'];
@@ -58,12 +59,7 @@ const CASES: [input: string, injected: string][] = [
 ];
 
 for (const [input, injected] of CASES) {
-  test(`strip(${injected}) gives back ${input}`, (t) => {
-    if (!corpusPresent) {
-      t.log('../shared/conformance not found: corpus check skipped');
-      t.pass();
-      return;
-    }
+  corpusTest(`strip(${injected}) gives back ${input}`, (t) => {
     const inputs = corpusPods(input);
     const outputs = corpusPods(injected);
     t.is(outputs.length, inputs.length);
@@ -76,12 +72,7 @@ for (const [input, injected] of CASES) {
   });
 }
 
-test('previous probers are returned for re-injection', (t) => {
-  if (!corpusPresent) {
-    t.log('../shared/conformance not found: corpus check skipped');
-    t.pass();
-    return;
-  }
+corpusTest('previous probers are returned for re-injection', (t) => {
   const [injected] = corpusPods('hello-probes.yaml.injected');
   const r = stripInjection(injected);
   t.deepEqual(r.previousProbers?.['/app-health/hello/readyz'], { httpGet: { port: 3333 } });

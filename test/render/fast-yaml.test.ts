@@ -17,6 +17,7 @@ import { injectPod } from '../../src/inject.js';
 import { buildSettings } from '../../src/config/index.js';
 import type { Settings } from '../../src/config/types.js';
 import type { Json, JsonObject, PodJson } from '../../src/k8s/types.js';
+import { corpusTest } from '../corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(here, '..', '..', '..', '..', 'shared', 'conformance', 'istio');
@@ -188,12 +189,7 @@ function injectAll(docs: Json[], settings: Settings): void {
 
 const corpusPresent = existsSync(join(CORPUS, 'cases.json'));
 
-test('every corpus render: the fast path agrees with yaml, and takes every built-in render', (t) => {
-  if (!corpusPresent) {
-    t.log('skipped: ../shared/conformance/istio is not present');
-    t.pass();
-    return;
-  }
+corpusTest('every corpus render: the fast path agrees with yaml, and takes every built-in render', (t) => {
   const { builtin, other } = renderCorpus();
   t.true(builtin.length > 1000, `only ${builtin.length} built-in renders collected`);
   let fastBuiltin = 0;

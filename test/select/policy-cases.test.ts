@@ -2,6 +2,7 @@
 import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { skippedCorpusGroup } from '../corpus.js';
 import { injectRequired } from '../../src/select/index.js';
 import type { PodJson, V1LabelSelector } from '../../src/k8s/types.js';
 
@@ -21,10 +22,7 @@ interface PolicyCase {
 }
 
 if (!existsSync(casesFile)) {
-  test('policy-cases.json (skipped)', (t) => {
-    t.log(`skipped: ${casesFile} is absent (the shared conformance folder is not checked out)`);
-    t.pass();
-  });
+  skippedCorpusGroup("Istio's TestInjectRequired cases (policy-cases.json)");
 } else {
   const data = JSON.parse(readFileSync(casesFile, 'utf8')) as { ignoredNamespaces: string[]; cases: PolicyCase[] };
 

@@ -27,7 +27,7 @@ const usageErrors: [string[], RegExp][] = [
   [['--insecure-http', '--port', '70000'], /--port must be a port number/],
   [['--insecure-http', '--failure-mode', 'maybe'], /--failure-mode must be deny or allow/],
   [['--insecure-http', '--native-sidecars', 'yes'], /--native-sidecars must be true or false/],
-  [['--insecure-http', '--bogus'], /Unknown option '--bogus'/],
+  [['--insecure-http', '--bogus'], /unknown flag --bogus/],
 ];
 for (const [args, message] of usageErrors) {
   test(`usage error exits 2: ${args.join(' ') || '(no flags)'}`, async (t) => {

@@ -142,7 +142,7 @@ const usageErrors: [string[], RegExp][] = [
   [['--timeout-seconds', '31'], /--timeout-seconds must be an integer 1..30/],
   [['--timeout-seconds', 'x'], /--timeout-seconds must be an integer/],
   [['--namespace', 'Bad_NS'], /--namespace must be a lowercase DNS label/],
-  [['--unknown'], /Unknown option '--unknown'/],
+  [['--unknown'], /unknown flag --unknown/],
   [['extra'], /positional/i],
 ];
 for (const [args, message] of usageErrors) {

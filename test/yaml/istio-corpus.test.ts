@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStream, YamlInputError } from '../../src/yaml/index.js';
 import type { YamlStream } from '../../src/yaml/index.js';
+import { corpusTest } from '../corpus.js';
 
 const corpus = join(process.cwd(), '..', 'shared', 'conformance', 'istio', 'inject');
 const available = existsSync(corpus);
@@ -22,12 +23,7 @@ function tryParse(text: string, file: string): YamlStream | undefined {
   }
 }
 
-test('every corpus file that parses round-trips byte-for-byte', (t) => {
-  if (!available) {
-    t.log(`skipped: ${corpus} is absent`);
-    t.pass();
-    return;
-  }
+corpusTest('every corpus file that parses round-trips byte-for-byte', (t) => {
   let parsed = 0;
   for (const file of files()) {
     const text = readFileSync(join(corpus, file), 'utf8');
@@ -39,12 +35,7 @@ test('every corpus file that parses round-trips byte-for-byte', (t) => {
   t.true(parsed > 100, `parsed ${parsed} files`);
 });
 
-test('update() to the golden injected value gives that value, and a second update is a no-op', (t) => {
-  if (!available) {
-    t.log(`skipped: ${corpus} is absent`);
-    t.pass();
-    return;
-  }
+corpusTest('update() to the golden injected value gives that value, and a second update is a no-op', (t) => {
   let pairs = 0;
   for (const file of files().filter((f) => f.endsWith('.yaml'))) {
     const goldenPath = join(corpus, `${file}.injected`);
