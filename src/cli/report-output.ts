@@ -11,6 +11,7 @@ import { formatTextReport, wantsColour } from '../report/format-text.js';
 import { formatJsonReport } from '../report/format-json.js';
 import { formatSarifReport } from '../report/format-sarif.js';
 import { formatJunitReport } from '../report/format-junit.js';
+import { isRunNote } from '../report/run-notes.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -55,10 +56,13 @@ export async function emitReport(req: ReportRequest, results: readonly Result[],
     await write(ctx.io.stderr, formatTextReport(records, results, { quiet: ctx.quiet, colour, summary: !ctx.quiet }) + (ctx.trailer ?? ''));
   }
   if (!machine && req.file === undefined) return;
+  // Machine reports list workloads and problems; run notes are not workloads (JSON keeps them apart).
+  const workloads = toRecords(results.filter((r) => !isRunNote(r)), ctx.lineOf);
+  const notes = toRecords(results.filter(isRunNote));
   const text =
-    req.format === 'json' ? formatJsonReport(records, results, ctx.command)
-    : req.format === 'sarif' ? formatSarifReport(records, { version: VERSION, informationUri: REPOSITORY_URL })
-    : req.format === 'junit' ? formatJunitReport(records, ctx.command)
+    req.format === 'json' ? formatJsonReport(workloads, results, ctx.command, notes)
+    : req.format === 'sarif' ? formatSarifReport(workloads, { version: VERSION, informationUri: REPOSITORY_URL })
+    : req.format === 'junit' ? formatJunitReport(workloads, ctx.command)
     : formatTextReport(records, results, { summary: true });
   if (req.file === '-') await write(ctx.io.stdout, text);
   else if (req.file !== undefined) writeFileAtomic(req.file, text);

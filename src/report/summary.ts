@@ -1,16 +1,19 @@
 // The one-line summary of a run: counts per reason code, errors first, so a CI log or kpt's stderr
 // says at a glance what happened without repeating every result.
 import type { Result } from '../process/result.js';
+import { isRunNote } from './run-notes.js';
 
 export interface ReasonCount {
   reason: string;
   count: number;
 }
 
-/** Counts per reason code (a result without one counts as its severity), in first-seen order. */
+/** Counts per reason code (a result without one counts as its severity), in first-seen order; run notes
+ * (isRunNote) are not workloads and are not counted. */
 export function countReasons(results: readonly Result[]): ReasonCount[] {
   const counts = new Map<string, number>();
   for (const r of results) {
+    if (isRunNote(r)) continue;
     const reason = r.tags?.reason ?? r.severity;
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
@@ -19,7 +22,7 @@ export function countReasons(results: readonly Result[]): ReasonCount[] {
 
 export function countSeverities(results: readonly Result[]): { error: number; warning: number; info: number } {
   const out = { error: 0, warning: 0, info: 0 };
-  for (const r of results) out[r.severity] += 1;
+  for (const r of results) if (!isRunNote(r)) out[r.severity] += 1;
   return out;
 }
 

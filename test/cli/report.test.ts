@@ -102,6 +102,12 @@ test('--report json: one record per workload with reason, message, file, line an
     ['skipped/namespace-not-enabled', 'Deployment legacy/api', 'apps.yaml', 17],
   ]);
   t.deepEqual(report.summary, { error: 1, warning: 0, info: 1, reasons: { missing: 1, 'skipped/namespace-not-enabled': 1 } });
+  // The run's own information (which Istio was emulated) is a note, not a workload record nor a count.
+  t.deepEqual(report.notes.map((n: any) => n.reason), ['config/istio-version']);
+  t.regex(report.notes[0].message, /^emulating Istio 1\.30\.3 /);
+  // The text report on stderr still opens with it, uncounted in the summary.
+  t.regex(run.stderr, /^info +config \[config\/istio-version\]: emulating Istio/);
+  t.regex(run.stderr, /summary: 1 error, 0 warnings; 1 missing, 1 skipped\/namespace-not-enabled\n/);
 });
 
 test('--report junit: failing workloads are failures, skipped decisions are skipped test cases', async (t) => {
@@ -110,6 +116,7 @@ test('--report junit: failing workloads are failures, skipped decisions are skip
   t.is(run.exitCode, 0, run.stderr);
   const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
   t.regex(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="inject-istio-sidecar inject" tests="2" failures="0" errors="0" skipped="1">/);
+  t.false(xml.includes('config/istio-version'), 'the emulated-Istio note is not a test case');
   t.regex(xml, /<testcase classname="apps.yaml" name="Deployment legacy\/api \[skipped\/namespace-not-enabled\]" line="17" file="apps.yaml">\n\s+<skipped message="namespace &quot;legacy&quot;/);
   const check = await runCli(['check', '-f', '.', '--report', 'junit'], { cwd: dir });
   t.regex(check.stderr, /<failure type="missing" message="/, 'without a file the machine report replaces the text on stderr');

@@ -13,6 +13,25 @@ export function cleanRun(what: string, run: CliRun): string | undefined {
   return undefined;
 }
 
+/**
+ * The KRM function's rule (issue 11): on exit 1 stdout is the input ResourceList unchanged (byte for
+ * byte, so its items too) followed by the results, at least one an error; on exit 2 nothing.
+ */
+export function cleanKrmRun(run: CliRun, input: string): string | undefined {
+  if (run.exitCode !== 1) return cleanRun('KRM function', run);
+  const rest = cleanRun('KRM function', { ...run, stdout: '' });
+  if (rest) return rest;
+  if (!run.stdout.startsWith(input)) return `KRM function: exit 1 but stdout does not start with the input ResourceList unchanged:\n${firstDifference(input, run.stdout)}`;
+  let out: { results?: { severity?: string }[] } | undefined;
+  try {
+    out = parseAllDocuments(run.stdout)[0]!.toJS() as typeof out;
+  } catch (e) {
+    return `KRM function: exit 1 and stdout does not parse: ${(e as Error).message}`;
+  }
+  if (!out?.results?.some((r) => r.severity === 'error')) return 'KRM function: exit 1 without an error result on stdout';
+  return undefined;
+}
+
 interface Doc {
   text: string;
   value: unknown;
@@ -71,7 +90,7 @@ export async function streamInvariants(input: string, selector: string): Promise
 export async function krmAgrees(objs: readonly unknown[], selector: string, stream: CliRun): Promise<string | undefined> {
   const list = stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', functionConfig: { apiVersion: 'v1', kind: 'ConfigMap', data: { selector } }, items: objs }, { aliasDuplicateObjects: false });
   const krm = await runCli([], { stdin: list });
-  const bad = cleanRun('KRM function', krm);
+  const bad = cleanKrmRun(krm, list);
   if (bad) return bad;
   if ((krm.exitCode === 0) !== (stream.exitCode === 0)) return `KRM exit ${krm.exitCode} but inject exit ${stream.exitCode}:\n${krm.stderr}\n${stream.stderr}`;
   if (krm.exitCode !== 0) return undefined;

@@ -4,7 +4,7 @@ import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-inject.js';
-import { deployment, inject, workdir } from './helpers.js';
+import { deployment, inject, krmFailure, workdir } from './helpers.js';
 
 const PAYLOAD = `<% require('fs').writeFileSync(${JSON.stringify('PWNED')}, 'x') %><%= process.pid %>`;
 
@@ -16,19 +16,22 @@ function resourceList(functionConfig: string): string {
 test('KRM function: templates.NAME.ejs in the function config is an error result naming --template', async (t) => {
   const dir = workdir();
   const fc = `  apiVersion: inject-istio-sidecar.io/v1alpha1\n  kind: InjectIstioSidecar\n  selector: all\n  templates:\n    sidecar:\n      ejs: ${JSON.stringify(PAYLOAD)}\n`;
-  const run = await runCli([], { stdin: resourceList(fc), cwd: dir });
-  t.is(run.exitCode, 1);
-  t.is(run.stdout, '');
-  t.regex(run.stderr, /templates\.sidecar: ejs templates run as code .*--template sidecar=FILE\.ejs/);
+  const input = resourceList(fc);
+  const run = await runCli([], { stdin: input, cwd: dir });
+  const [error] = krmFailure(t, run, input);
+  t.regex(error!.message, /templates\.sidecar: ejs templates run as code .*--template sidecar=FILE\.ejs/);
+  t.is(error!.tags?.reason, 'config/error');
+  t.false(run.stdout.includes(String(process.pid)), 'nothing of the template ran');
   t.false(existsSync(join(dir, 'PWNED')));
 });
 
 test('KRM function: templates.NAME.file is refused too, and the file is never read', async (t) => {
   const dir = workdir({ 't.ejs': PAYLOAD });
   const fc = `  apiVersion: inject-istio-sidecar.io/v1alpha1\n  kind: InjectIstioSidecar\n  selector: all\n  templates:\n    audit:\n      file: t.ejs\n`;
-  const run = await runCli([], { stdin: resourceList(fc), cwd: dir });
-  t.is(run.exitCode, 1);
-  t.regex(run.stderr, /templates\.audit: .*--template audit=FILE\.ejs/);
+  const input = resourceList(fc);
+  const run = await runCli([], { stdin: input, cwd: dir });
+  const [error] = krmFailure(t, run, input);
+  t.regex(error!.message, /templates\.audit: .*--template audit=FILE\.ejs/);
   t.false(existsSync(join(dir, 'PWNED')));
 });
 

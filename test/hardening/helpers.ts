@@ -3,6 +3,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { parse as parseYaml } from 'yaml';
 import { runCli, type CliRun } from '../../src/cli/run-inject.js';
 
 export function workdir(files: Record<string, string> = {}): string {
@@ -46,4 +48,25 @@ export function check(args: string[], io: { stdin?: string; cwd?: string } = {})
 /** No V8 stack frame, no "internal error". */
 export function isCleanError(stderr: string): boolean {
   return !/\n\s+at .+:\d+:\d+\)?/.test(stderr) && !stderr.includes('internal error');
+}
+
+interface KrmResult {
+  message: string;
+  severity: string;
+  tags?: Record<string, string>;
+  field?: { path: string };
+}
+
+/**
+ * A failing KRM function run (issue 11's rule): exit 1, stdout is the input ResourceList byte for byte
+ * (items unchanged) followed by every result, stderr one summary line. Returns the error results.
+ */
+export function krmFailure(t: ExecutionContext, run: CliRun, input: string): KrmResult[] {
+  t.is(run.exitCode, 1, run.stderr);
+  t.true(run.stdout.startsWith(input), 'the input comes back unchanged before the results');
+  t.regex(run.stderr, /^inject-istio-sidecar: failed: \d+ errors?, \d+ warnings?; [^\n]*\n$/);
+  const out = parseYaml(run.stdout) as { results?: KrmResult[] };
+  const errors = (out.results ?? []).filter((r) => r.severity === 'error');
+  t.true(errors.length > 0, 'an error result');
+  return errors;
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-inject.js';
-import { deployment, inject, isCleanError, workdir } from './helpers.js';
+import { deployment, inject, isCleanError, krmFailure, workdir } from './helpers.js';
 
 const SECRET = 'secret-outside-the-package';
 
@@ -19,19 +19,22 @@ function krm(valuesFile: string): string {
 }
 
 test('function config: an absolute valuesFile is refused', async (t) => {
-  const run = await runCli([], { stdin: krm(outsideFile()), cwd: workdir() });
-  t.is(run.exitCode, 1);
-  t.regex(run.stderr, /absolute paths are not allowed/);
-  t.false(run.stderr.includes(SECRET));
+  const input = krm(outsideFile());
+  const run = await runCli([], { stdin: input, cwd: workdir() });
+  const [error] = krmFailure(t, run, input);
+  t.regex(error!.message, /absolute paths are not allowed/);
+  t.false(run.stdout.includes(SECRET) || run.stderr.includes(SECRET), 'the file outside is never read');
 });
 
 test('function config: a ../ escape is refused', async (t) => {
   const outside = outsideFile();
   const pkg = join(outside, '..', 'pkg');
   mkdirSync(pkg);
-  const run = await runCli([], { stdin: krm('../values.yaml'), cwd: pkg });
-  t.is(run.exitCode, 1);
-  t.regex(run.stderr, /leaves the working directory/);
+  const input = krm('../values.yaml');
+  const run = await runCli([], { stdin: input, cwd: pkg });
+  const [error] = krmFailure(t, run, input);
+  t.regex(error!.message, /leaves the working directory/);
+  t.false(run.stdout.includes(SECRET));
 });
 
 for (const field of ['valuesFile', 'meshConfigFile', 'injectorConfigFile']) {

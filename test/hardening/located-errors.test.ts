@@ -14,12 +14,12 @@ async function refused(t: import('ava').ExecutionContext, args: string[], files:
 
 test('annotations: x', (t) =>
   refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment('      annotations: x\n') },
-    /Deployment shop\/web \(app\.yaml#0\) \[error\/invalid-workload\]: metadata\.annotations must be a map of strings/));
+    /Deployment shop\/web \(app\.yaml:1\) \[error\/invalid-workload\]: metadata\.annotations must be a map of strings/));
 
 for (const value of ['null', '5', '{a: 1}', '[a]']) {
   test(`inject.istio.io/templates: ${value}`, (t) =>
     refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment(`      annotations:\n        inject.istio.io/templates: ${value}\n`) },
-      /\(app\.yaml#0\) \[error\/invalid-workload\]: annotation "inject\.istio\.io\/templates" must be a string/));
+      /\(app\.yaml:1\) \[error\/invalid-workload\]: annotation "inject\.istio\.io\/templates" must be a string/));
 }
 
 test('!!binary in an injected document is injected, and the tag and bytes stay', async (t) => {
