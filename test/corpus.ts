@@ -12,13 +12,13 @@ export const SHARED = resolve(here, '..', '..', '..', 'shared');
 export const ISTIO_CORPUS = join(SHARED, 'conformance', 'istio');
 export const corpusPresent = existsSync(join(ISTIO_CORPUS, 'cases.json'));
 
-let announced = false;
+const announced = new Set<string>();
 
-/** Prints, once per test file, that the corpus tests are skipped. */
-export function announceCorpusSkip(): void {
-  if (announced) return;
-  announced = true;
-  console.log(`SKIPPED: corpus not present (${ISTIO_CORPUS}); the tests that need it are counted as skipped`);
+/** Prints, once per test file and corpus, that the tests needing it are skipped. */
+export function announceCorpusSkip(path: string = ISTIO_CORPUS): void {
+  if (announced.has(path)) return;
+  announced.add(path);
+  console.log(`SKIPPED: corpus not present (${path}); the tests that need it are counted as skipped`);
 }
 
 /** A test that needs the corpus: run when present, otherwise registered as skipped. */
@@ -35,5 +35,11 @@ export function corpusTest(title: string, fn: ImplementationFn<[]>): void {
 export function skippedCorpusGroup(title: string): void {
   if (corpusPresent) return;
   announceCorpusSkip();
+  test.skip(title, () => {});
+}
+
+/** A test (or group) that needs another part of ../shared (`path`), registered as skipped because it is absent. */
+export function skippedForAbsentCorpus(title: string, path: string): void {
+  announceCorpusSkip(path);
   test.skip(title, () => {});
 }

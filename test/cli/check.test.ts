@@ -49,7 +49,7 @@ test('check names each failure with its reason code: missing, stale and unexpect
   t.regex(run.stderr, /error +Deployment shop\/api \(k8s\/api\.yaml:1\) \[missing\]: .*sidecar is missing/);
   t.regex(run.stderr, /error +Deployment shop\/cart \(k8s\/cart\.yaml:1\) \[stale\]: .*stale/);
   t.regex(run.stderr, /info +Deployment shop\/web .*\[up-to-date\]/);
-  t.regex(run.stderr, /summary: 2 errors, 0 warnings; 1 missing, 1 stale, 1 up-to-date\n2 workload\(s\) out of date\n$/);
+  t.regex(run.stderr, /summary: 2 errors, 0 warnings; .*\b1 missing, 1 stale, 1 up-to-date\n2 workload\(s\) out of date\n$/);
 
   // Injection turned off for the namespace: every committed sidecar is now unexpected.
   writeFileSync(join(dir, 'k8s/api.yaml'), '');

@@ -4,6 +4,7 @@
 import test from 'ava';
 import { defaultSetupCases, runWithBuiltins, versionCorpusAvailable } from './version-cases.js';
 import type { CaseResult } from './cases.js';
+import { skippedForAbsentCorpus } from '../corpus.js';
 import { runCli, runInject } from '../../src/cli/run-inject.js';
 
 const RUNS = [
@@ -13,10 +14,7 @@ const RUNS = [
 
 for (const run of RUNS) {
   if (!versionCorpusAvailable(run.release)) {
-    test(run.title, (t) => {
-      t.log(`skipped: ../shared/conformance/istio-versions/${run.release} is not present`);
-      t.pass();
-    });
+    skippedForAbsentCorpus(run.title, `../shared/conformance/istio-versions/${run.release}`);
     continue;
   }
   test(run.title, async (t) => {

@@ -4,6 +4,7 @@ import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { skippedForAbsentCorpus } from '../../corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..', '..', '..');
@@ -12,7 +13,7 @@ const vectors = join(repo, '..', 'shared', 'conformance', 'gotemplate', 'istio-h
 interface Vector { id: string; template: string; data: unknown; output?: string; error?: string }
 
 if (!existsSync(vectors)) {
-  test('istio-helpers vectors (skipped: ../shared/conformance/gotemplate is not present)', (t) => t.pass());
+  skippedForAbsentCorpus('istio-helpers vectors', vectors);
 } else {
   test('every istio-helpers vector renders as Go does', async (t) => {
     const script = await import(pathToFileURL(join(repo, 'scripts', 'render-go-template-vectors.js')).href);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseMeshConfig } from '../../../src/config/parse-mesh-config.js';
 import { buildTemplateData, settingsTemplateData } from '../../../src/render/go/template-data.js';
 import { render } from './run.js';
+import { skippedForAbsentCorpus } from '../../corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = join(here, '..', '..', '..', '..', '..', 'shared', 'conformance', 'istio-versions', '1.30.3');
@@ -16,7 +17,7 @@ const pod = {
 };
 
 if (!existsSync(base)) {
-  test('Istio 1.30.3 templates (skipped: ../shared/conformance/istio-versions/1.30.3 is not present)', (t) => t.pass());
+  skippedForAbsentCorpus('Istio 1.30.3 templates', base);
 } else {
   const values = JSON.parse(readFileSync(join(base, 'setups', 'default.values.json'), 'utf8'));
   const mesh = parseMeshConfig(readFileSync(join(base, 'setups', 'base.mesh.yaml'), 'utf8'), 'mesh');
