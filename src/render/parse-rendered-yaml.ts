@@ -20,6 +20,12 @@ import {
   fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
 } from './rendered-yaml-tokens.js';
 
+// Resolved plain scalars (immutable values) shared by every text: the same words come back in every
+// pod's render. Bounded, as a long-lived webhook sees ever new names.
+const PLAIN_CACHE_SIZE = 8192;
+const plainKeys = new Map<string, Json>();
+const plainValues = new Map<string, Json>();
+
 export function parseRenderedYaml(text: string): JsonObject | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
   const reader = new Reader(text.split('\n'));
@@ -33,7 +39,6 @@ export function parseRenderedYaml(text: string): JsonObject | undefined {
 
 class Reader {
   private i = 0;
-  private readonly plainCache = new Map<string, Json>();
 
   constructor(private readonly lines: string[]) {}
 
@@ -223,13 +228,14 @@ class Reader {
   }
 
   private plain(source: string, atKey: boolean): Json {
-    const cacheKey = atKey ? `k${source}` : `v${source}`;
-    let v = this.plainCache.get(cacheKey);
+    const cache = atKey ? plainKeys : plainValues;
+    let v = cache.get(source);
     if (v === undefined) {
       const resolved = resolvePlainScalar(source, atKey);
       if (resolved === undefined) fail();
       v = resolved;
-      this.plainCache.set(cacheKey, v);
+      if (cache.size >= PLAIN_CACHE_SIZE) cache.clear();
+      cache.set(source, v);
     }
     return v;
   }
