@@ -1,6 +1,6 @@
 // Go's template parser, expressions (Go 1.19 parse.go's pipeline, command, operand, term): variable
 // declarations, commands, field chains, constants and function names, with Go's checks and messages.
-import { Item } from './lex.js';
+import { Item } from './lex-items.js';
 import { goQuote } from './go-strings.js';
 import { newNumber } from './parse-number.js';
 import {

@@ -1,7 +1,8 @@
 // The token stream under Go's template parser (parse.ts, parse-pipeline.ts): reading, peeking and
 // backing up over the lexer's tokens, the variables in scope, and Go's parse errors
 // (`template: inject:3: unexpected {{end}}`), which name the furthest line read.
-import { Item, lex, type Token } from './lex.js';
+import { Item, type Token } from './lex-items.js';
+import { lex } from './lex.js';
 import { goQuote, goUnquote } from './go-strings.js';
 import type { ListNode } from './nodes.js';
 

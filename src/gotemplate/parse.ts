@@ -1,7 +1,7 @@
 // Go's text/template parser (Go 1.19): builds the tree of every template defined in one text
 // (`define`, `block`, the top level), with Go's variable scoping, function checks and messages
 // (`template: inject:3: unexpected {{end}}`).
-import { Item, type Token } from './lex.js';
+import { Item, type Token } from './lex-items.js';
 import { GoTemplateError } from './errors.js';
 import { goQuote } from './go-strings.js';
 import {
