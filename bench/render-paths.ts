@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
 import { buildSettings } from '../src/config/index.js';
 import { effectiveProxyConfig } from '../src/config/effective-proxy-config.js';
 import { proxyConfigJson } from '../src/config/proxy-config-json.js';
@@ -105,18 +106,18 @@ function microsPerCall(f: () => unknown, batch = 100, rounds = 15): number {
   return per[Math.floor(per.length / 2)]!;
 }
 
-/** A manifest stream of one Namespace and `n` Deployments shaped like realisticPod. */
+/** A manifest stream (block YAML, as people write it) of one Namespace and `n` Deployments shaped like realisticPod. */
 function deploymentStream(n: number): string {
   const docs = ['apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n'];
   for (let i = 0; i < n; i++) {
     const pod = realisticPod(i);
     docs.push(
-      JSON.stringify({
+      stringify({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: `shop-${i}`, namespace: 'shop' },
         spec: { selector: { matchLabels: { app: `shop-${i}` } }, template: pod },
-      }) + '\n',
+      }),
     );
   }
   return docs.join('---\n');

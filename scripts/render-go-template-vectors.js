@@ -2,6 +2,7 @@
 // Renders Go text/template vectors with our engine: reads JSON lines {"id","template","data"} on stdin,
 // writes {"id","output"} or {"id","error"} lines on stdout (the protocol of the gotmpl oracle).
 // Typed-value markers of the vectors ($goStringMap, $goInt, $goEnum + $int) become Go typed values.
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -11,15 +12,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist', 'src');
 const engine = await import(pathToFileURL(join(dist, 'gotemplate', 'index.js')).href);
 
+// A library that is not built is skipped (its vectors then fail as undefined functions); one that is
+// built but does not import, or lacks its export, is a broken build: fail loudly.
 async function optionalFuncs(file, exportName) {
-  try {
-    const mod = await import(pathToFileURL(join(dist, file)).href);
-    // Istio's env helper reads istiod's environment, empty here (the vectors expect unset variables).
-    return typeof mod[exportName] === 'function' ? mod[exportName]({ env: new Map() }) : new Map();
-  } catch (e) {
-    if (e && (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND')) return new Map();
-    throw e;
-  }
+  const path = join(dist, file);
+  if (!existsSync(path)) return new Map();
+  const mod = await import(pathToFileURL(path).href);
+  if (typeof mod[exportName] !== 'function') throw new Error(`${path} does not export ${exportName}()`);
+  // Istio's env helper reads istiod's environment, empty here (the vectors expect unset variables).
+  return mod[exportName]({ env: new Map() });
 }
 
 /** Go builtins, then Sprig, then Istio's helpers (later ones override, as successive Funcs calls do). */

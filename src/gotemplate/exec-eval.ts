@@ -8,12 +8,8 @@ import type { FuncDef } from './func-def.js';
 import type { ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, VariableNode } from './nodes.js';
 import { GoComplex, GoEnum, GoInt, GoMap, GoPtr, GoStruct, T, typeName, typeOf, zeroValue, type GoType, type GoValue, type MethodDef } from './value.js';
 
-/** Something callable: a FuncDef or a bound method. */
-interface Callable {
-  readonly params: readonly GoType[];
-  readonly variadic?: boolean;
-  readonly fn: (args: GoValue[]) => GoValue;
-}
+/** No method receiver: evalCall is calling a function. */
+const NO_RECEIVER: unique symbol = Symbol('no receiver');
 
 export function evalPipeline(s: State, dot: GoValue, pipe: PipeNode | null): GoValue {
   if (pipe === null) return undefined;
@@ -117,15 +113,12 @@ function evalFieldChain(s: State, dot: GoValue, receiver: GoValue, iface: boolea
 function evalField(s: State, dot: GoValue, name: string, node: Node, args: Node[] | null, final: Final, receiver: GoValue, iface: boolean): GoValue {
   s.lastIface = false;
   if (receiver === undefined) return undefined;
-  const typ = iface || receiver === null ? 'interface {}' : typeName(typeOf(receiver));
-  if (receiver === null) s.errorf(`nil pointer evaluating ${typ}.${name}`);
+  if (receiver === null) s.errorf(`nil pointer evaluating interface {}.${name}`);
   let r: GoValue = receiver;
   while (r instanceof GoPtr && r.target !== null) r = r.target;
   const method = findMethod(r, name);
   if (method !== undefined) {
-    const recv = r;
-    const callable: Callable = { params: method.params, variadic: method.variadic, fn: (a) => method.call(recv, a) };
-    const v = evalCall(s, dot, callable, false, node, name, args, final);
+    const v = evalCall(s, dot, method, false, node, name, args, final, r);
     s.lastIface = method.result.kind === 'interface';
     return v;
   }
@@ -145,9 +138,14 @@ function evalField(s: State, dot: GoValue, name: string, node: Node, args: Node[
   } else if (r instanceof GoPtr) {
     // A nil pointer: a missing field is a type error, an existing one a nil dereference.
     const et = r.elem;
-    if (!(et.kind === 'struct' && !et.def.fields.has(name))) s.errorf(`nil pointer evaluating ${typ}.${name}`);
+    if (!(et.kind === 'struct' && !et.def.fields.has(name))) s.errorf(`nil pointer evaluating ${receiverTypeName(receiver, iface)}.${name}`);
   }
-  return s.errorf(`can't evaluate field ${name} in type ${typ}`);
+  return s.errorf(`can't evaluate field ${name} in type ${receiverTypeName(receiver, iface)}`);
+}
+
+/** The receiver's type as Go's messages name it (only computed for a message: it allocates). */
+function receiverTypeName(receiver: GoValue, iface: boolean): string {
+  return iface ? 'interface {}' : typeName(typeOf(receiver));
 }
 
 function findMethod(r: GoValue, name: string): MethodDef | undefined {
@@ -170,7 +168,11 @@ function evalFunction(s: State, dot: GoValue, node: IdentifierNode, cmd: Node, a
   return evalCall(s, dot, def, isBuiltinDef(def), cmd, name, args, final);
 }
 
-function evalCall(s: State, dot: GoValue, fun: Callable | FuncDef, isBuiltin: boolean, node: Node, name: string, args: Node[] | null, final: Final): GoValue {
+/** Calls a function (`fun` a FuncDef) or a method (`fun` a MethodDef of `recv`) with the command's arguments. */
+function evalCall(
+  s: State, dot: GoValue, fun: MethodDef | FuncDef, isBuiltin: boolean, node: Node, name: string, args: Node[] | null, final: Final,
+  recv: GoValue | typeof NO_RECEIVER = NO_RECEIVER,
+): GoValue {
   const nArgs = args === null ? 0 : args.length - 1;
   const numIn = nArgs + (final !== MISSING ? 1 : 0);
   const params = fun.params;
@@ -203,7 +205,7 @@ function evalCall(s: State, dot: GoValue, fun: Callable | FuncDef, isBuiltin: bo
     argv[i] = validateType(s, final, t);
   }
   try {
-    return fun.fn(argv);
+    return recv === NO_RECEIVER ? (fun as FuncDef).fn(argv) : (fun as MethodDef).call(recv, argv);
   } catch (e) {
     if (e instanceof GoTemplateError) throw e;
     s.at(node);

@@ -16,9 +16,22 @@ export function settingsResult(settings: Settings): Result {
     const part = (what: string, origin: string) => `${what} from ${builtIn(origin) ? `the built-in ${istio.release} defaults` : origin}`;
     source = `config: ${[part('injector config', injectorConfig), part('values', values), part('mesh config', meshConfig)].join(', ')}`;
   }
+  // With the cluster's own injector config, its Go templates decide what is injected: name the proxy tag
+  // its values carry rather than claim the built-in release (which then only fills what is missing).
+  const emulated = builtIn(injectorConfig)
+    ? `Istio ${istio.label} (--istio-version ${istio.key})`
+    : `the cluster's Istio${clusterTag(settings, builtIn(values)) ?? ''} through its injector config's own templates, Istio ${istio.release} built-ins filling only what its documents leave out (--istio-version ${istio.key})`;
   return {
-    message: `emulating Istio ${istio.label} (--istio-version ${istio.key}); ${source}`,
+    message: `emulating ${emulated}; ${source}`,
     severity: 'info',
     tags: { reason: 'config/istio-version', istioVersion: istio.release },
   };
+}
+
+/** ` (proxy tag X)` from the values the cluster gave, when it names one. */
+function clusterTag(settings: Settings, valuesBuiltIn: boolean): string | undefined {
+  if (valuesBuiltIn) return undefined;
+  const global = settings.values.global;
+  const tag = global && typeof global === 'object' && !Array.isArray(global) ? (global as Record<string, unknown>).tag : undefined;
+  return typeof tag === 'string' || typeof tag === 'number' ? ` (proxy tag ${String(tag)})` : undefined;
 }

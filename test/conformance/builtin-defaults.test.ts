@@ -82,6 +82,15 @@ data:
   t.true(fromInput.stdout.includes('image: docker.io/istio/proxyv2:1.28.9'), 'the values in the input are merged onto the 1.28 chart values');
   t.regex(fromInput.stderr.split('\n')[0]!, /emulating Istio 1\.28\.10 \(--istio-version 1\.28\); config: injector config from the built-in 1\.28\.10 defaults, values from ConfigMap istio-sidecar-injector \(key values\), mesh config from the built-in 1\.28\.10 defaults/);
 
+  // With the cluster's own injector config its templates decide: the line says so and names the proxy tag.
+  const clusterConfig = configMap.replace("  values:", "  config: 'policy: enabled'\n  values:");
+  const fromCluster = await runInject(['--selector', 'all', '-f', '-'], { stdin: clusterConfig + DEPLOYMENT });
+  t.is(fromCluster.exitCode, 0, fromCluster.stderr);
+  t.regex(
+    fromCluster.stderr.split('\n')[0]!,
+    /emulating the cluster's Istio \(proxy tag 1\.28\.9\) through its injector config's own templates, Istio 1\.30\.3 built-ins filling only what its documents leave out \(--istio-version 1\.30\); config: injector config from ConfigMap istio-sidecar-injector \(key config\)/,
+  );
+
   const bad = await runInject(['--istio-version', '1.29', '-f', '-'], { stdin: DEPLOYMENT });
   t.is(bad.exitCode, 2);
   t.regex(bad.stderr, /--istio-version must be one of 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master, not "1\.29"/);
