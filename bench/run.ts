@@ -54,3 +54,4 @@ await benchKrm();
 await optional('Injection of a pod with 1,500 env vars (injectPod)', 'inject-large-env.js', 'benchLargeEnv');
 await optional('Cold start of the CLI on a small ResourceList', 'cold-start.js', 'benchColdStart');
 await optional('Webhook /inject over keep-alive HTTPS', 'webhook.js', 'benchWebhook');
+await optional('Sidecar template per pod: built-in ejs vs Istio 1.30.3 Go template, and a 1,000-Deployment run', 'render-paths.js', 'benchRenderPaths');

@@ -24,10 +24,14 @@ import { applySecurePrometheusAnnotation } from './patch/secure-prometheus-annot
 import { rewriteAppHTTPProbeEnabled, rewriteAppProbes } from './patch/rewrite-app-probes.js';
 import { statusAnnotationValue } from './patch/sidecar-status.js';
 import { reorderContainers } from './patch/reorder-containers.js';
-import { buildTemplateContext } from './render/template-context.js';
+import { fillResourceFieldDivisors } from './patch/resource-field-divisor.js';
+import { buildTemplateContext, type TemplateContext } from './render/template-context.js';
 import { get } from './render/template-helpers.js';
 import { renderTemplate } from './render/render-template.js';
 import { resolveTemplate } from './render/template-set.js';
+import { renderGoTemplate } from './render/go/render-go-template.js';
+import { goTemplateData } from './render/go/go-template-data.js';
+import type { GoValue } from './gotemplate/value.js';
 import { proxyImage, proxyInitImage, PROXY_IMAGE_TYPE_ANNOTATION } from './render/images.js';
 
 export const STATUS_ANNOTATION = 'sidecar.istio.io/status';
@@ -105,7 +109,7 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   const templates = names.map((n) => resolveTemplate(settings, n));
 
   const customImages = annotations[PROXY_IMAGE_TYPE_ANNOTATION] !== undefined || proxyConfig.image !== undefined;
-  const ctx = buildTemplateContext({
+  const renderInput = {
     pod,
     workload: req.workload,
     proxyConfig,
@@ -115,7 +119,10 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
     proxyInitImage: customImages ? proxyInitImage(settings.values, annotations) : d.defaultProxyInitImage,
     proxyUID: req.proxyUID ?? 1337,
     proxyGID: req.proxyGID ?? 1337,
-  });
+  };
+  // Each kind of data is built once per pod, and only when a template of that kind runs.
+  let ejsContext: TemplateContext | undefined;
+  let goData: GoValue | undefined;
 
   // Native sidecar as Go code sees it (only "true"/"false" override the global setting, spec c.3).
   const nativeAnnotation = annotations[NATIVE_SIDECAR_ANNOTATION];
@@ -136,11 +143,17 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   let templatePod: PodJson = { metadata: {}, spec: {} };
   let merged: PodJson = pod;
   for (const template of templates) {
-    const partial = renderTemplate(template, ctx);
+    const partial =
+      template.kind === 'go'
+        ? renderGoTemplate(template, (goData ??= goTemplateData(renderInput)))
+        : renderTemplate(template, (ejsContext ??= buildTemplateContext(renderInput)));
     if (native) merged = moveUserProxyToInitContainers(merged, partial as Json);
     templatePod = strategicMergePod(templatePod, partial as Json);
     merged = strategicMergePod(merged, partial as Json);
   }
+
+  // Go's typed Pod writes an unset resourceFieldRef divisor as "0".
+  merged = fillResourceFieldDivisors(merged);
 
   // 6. User customisations of template containers (istio-proxy with image: auto, ...).
   const mode = annotations['sidecar.istio.io/interceptionMode'] ?? String(proxyConfig.interceptionMode ?? 'REDIRECT');

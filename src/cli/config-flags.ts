@@ -7,6 +7,7 @@ import { UsageError } from './command.js';
 import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import type { Result } from '../process/result.js';
+import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from '../config/defaults/istio-versions.js';
 
 /** Istio's three documents and the istiod settings: shared by `inject`, `check` and `webhook`. */
 export const istioConfigFlagOptions = {
@@ -16,6 +17,8 @@ export const istioConfigFlagOptions = {
   revision: { type: 'string' },
   'native-sidecars': { type: 'string' },
   'compliance-policy': { type: 'string' },
+  'istio-version': { type: 'string' },
+  'istiod-env': { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 export const configFlagOptions = {
@@ -26,13 +29,16 @@ export const configFlagOptions = {
   config: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-export const configFlagsUsage = `Istio configuration (defaults: Istio 1.32's chart):
+export const configFlagsUsage = `Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
+  --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
   --injectConfigFile FILE   injector config in Istio's format (the 'config' key of the istio-sidecar-injector ConfigMap)
   --valuesFile FILE         Helm values, JSON or YAML (the 'values' key of that ConfigMap)
   --meshConfigFile FILE     mesh config (the 'mesh' key of the 'istio' ConfigMap)
   --revision REV            serving revision ('' = default)
   --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
   --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+  --istiod-env NAME=VALUE   istiod's environment as Go templates read it with \`env\` (repeatable; never
+                            this process's environment); --native-sidecars sets ENABLE_NATIVE_SIDECARS
 Selection:
   --selector webhook|all    webhook (default): emulate the cluster's namespace selectors and policy;
                             all: every workload is a candidate, like istioctl kube-inject
@@ -65,6 +71,8 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
   }
   if (values['native-sidecars'] !== undefined) options.nativeSidecars = parseBoolFlag('--native-sidecars', values['native-sidecars']);
   if (values['compliance-policy'] !== undefined) options.compliancePolicy = values['compliance-policy'];
+  if (values['istio-version'] !== undefined) options.istioVersion = parseIstioVersionFlag(values['istio-version']);
+  if (values['istiod-env'] !== undefined) options.istiodEnv = parseIstiodEnvFlags(values['istiod-env'], options.istiodEnv);
   for (const spec of values.template ?? []) {
     const [name, file] = splitOnce(spec, '=');
     if (!name || !file) throw new UsageError(`--template expects NAME=FILE, got "${spec}"`);
@@ -82,6 +90,26 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string): { options:
     options.namespaces[ns] = map;
   }
   return { options, results };
+}
+
+/** `--istio-version`: a built-in version key, or a UsageError listing the choices. */
+export function parseIstioVersionFlag(value: string | undefined): IstioVersionKey | undefined {
+  if (value === undefined) return undefined;
+  const key = parseIstioVersion(value);
+  if (key === undefined) throw new UsageError(`--istio-version must be one of ${istioVersionChoices()}, not "${value}"`);
+  return key;
+}
+
+/** `--istiod-env NAME=VALUE` (repeatable), merged over what a --config file gave; later flags win. */
+export function parseIstiodEnvFlags(specs: readonly string[], base: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const entries = Object.entries(base);
+  for (const spec of specs) {
+    const [name, value] = splitOnce(spec, '=');
+    if (!name || value === undefined) throw new UsageError(`--istiod-env expects NAME=VALUE, got "${spec}"`);
+    entries.push([name, value]);
+  }
+  // Object.fromEntries keeps `__proto__` as a plain key; the last entry of a name wins.
+  return Object.fromEntries(entries);
 }
 
 export function parseBoolFlag(flag: string, value: string): boolean {

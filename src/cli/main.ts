@@ -13,8 +13,15 @@ import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
 import { ConfigError } from '../errors.js';
+import { builtinIstio, DEFAULT_ISTIO_VERSION, ISTIO_VERSION_KEYS } from '../config/defaults/istio-versions.js';
 
 export const VERSION = '0.1.0';
+
+/** `--version`: the tool's version, then the Istio releases whose injection it was verified against. */
+function versionText(): string {
+  const verified = ISTIO_VERSION_KEYS.map((k) => `${builtinIstio(k).label}${k === DEFAULT_ISTIO_VERSION ? ' (default)' : ''}`);
+  return `inject-istio-sidecar ${VERSION}\nverified against Istio ${verified.join(', ')}; pick one with --istio-version\n`;
+}
 const commands: Command[] = [injectCommand, checkCommand, webhookCommand, webhookConfigCommand];
 
 const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
@@ -38,7 +45,7 @@ export async function main(args: string[], io: CommandIO = processIO()): Promise
       return EXIT_OK;
     }
     if (first === '--version' || first === 'version') {
-      await write(io.stdout, `${VERSION}\n`);
+      await write(io.stdout, versionText());
       return EXIT_OK;
     }
     const cmd = commands.find((c) => c.name === first);

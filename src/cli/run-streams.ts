@@ -6,6 +6,7 @@ import { parseStream, type YamlStream } from '../yaml/index.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
+import { settingsResult } from '../process/settings-result.js';
 import type { Result, ResourceRef } from '../process/result.js';
 import type { RunOptions } from '../process/run-options.js';
 import type { InputFile } from './read-inputs.js';
@@ -31,7 +32,7 @@ export function runStreams(inputs: readonly InputFile[], options: RunOptions, cw
     }
   });
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
-  const results = [...preResults, ...noticeResults(settings.notices)];
+  const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
   const outcome = processDocuments(docs, options, settings, { write });
   results.push(...outcome.results);
   const outputs = streams.map((stream, i) => ({

@@ -5,15 +5,16 @@
 //    kustomize sends the whole object, with its config.kubernetes.io/function and local-config
 //    annotations, which metadata may carry freely). JSON Schema: function-config.schema.json.
 //  * a ConfigMap (`kpt fn eval -- key=value`, Kptfile `configMap:`): string `data` keys selector,
-//    revision, nativeSidecars ("true"/"false"), compliancePolicy, useInputConfigMaps,
+//    revision, nativeSidecars ("true"/"false"), compliancePolicy, istioVersion, useInputConfigMaps,
 //    injectorConfigFile, valuesFile, meshConfigFile, injectorConfig, values, meshConfig (inline text),
 //    namespaces (YAML or JSON text of {namespace: {label: value}}), workloadKinds (YAML/JSON text of
-//    the list).
+//    the list), istiodEnv (YAML/JSON text of {NAME: value}).
 // Every problem becomes an `error` notice naming the field path; the options then hold what was valid.
 import { parse } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import type { ConfigNotice } from './types.js';
 import { isObject } from '../k8s/json.js';
+import { istioVersionChoices, parseIstioVersion, type IstioVersionKey } from './defaults/istio-versions.js';
 
 export const FUNCTION_CONFIG_API_VERSION = 'inject-istio-sidecar.io/v1alpha1';
 export const FUNCTION_CONFIG_KIND = 'InjectIstioSidecar';
@@ -38,6 +39,10 @@ export interface FunctionOptions {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  /** Whose built-in defaults fill what no config gives: '1.28', '1.30' (default) or 'master'. */
+  istioVersion?: IstioVersionKey;
+  /** istiod's environment as Go templates read it with `env` (never our process environment). */
+  istiodEnv?: Record<string, string>;
   /** Labels of namespaces that are not in the input. */
   namespaces: Record<string, Record<string, string>>;
   injectorConfig?: DocumentRef;
@@ -79,14 +84,14 @@ class Collector {
 
 /** Typed-kind fields, in schema order; the test keeps this list and the JSON Schema in sync. */
 export const TYPED_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'namespaces',
+  'apiVersion', 'kind', 'metadata', 'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'namespaces',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile', 'templates',
   'workloadKinds', 'useInputConfigMaps',
 ] as const;
 export const TEMPLATE_FIELDS = ['ejs', 'file'] as const;
 export const WORKLOAD_KIND_FIELDS = ['apiVersion', 'kind', 'podTemplatePath'] as const;
 export const CONFIGMAP_KEYS = [
-  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
+  'mode', 'selector', 'revision', 'nativeSidecars', 'compliancePolicy', 'istioVersion', 'istiodEnv', 'useInputConfigMaps', 'namespaces', 'workloadKinds',
   'injectorConfig', 'injectorConfigFile', 'values', 'valuesFile', 'meshConfig', 'meshConfigFile',
 ] as const;
 
@@ -136,6 +141,7 @@ function parseTyped(obj: JsonObject, options: FunctionOptions, c: Collector): vo
     }
   }
   if (obj.namespaces !== undefined) options.namespaces = namespaces(obj.namespaces, 'namespaces', c);
+  if (obj.istiodEnv !== undefined) options.istiodEnv = istiodEnv(obj.istiodEnv, 'istiodEnv', c);
   if (obj.workloadKinds !== undefined) options.workloadKinds = workloadKinds(obj.workloadKinds, 'workloadKinds', c);
   if (obj.templates !== undefined) {
     if (!isObject(obj.templates)) c.error('templates', `expected a map of name -> {ejs} or {file}, got ${describe(obj.templates)}`);
@@ -176,6 +182,12 @@ function applyCommon(obj: JsonObject, options: FunctionOptions, c: Collector, pr
   if (obj.revision !== undefined) options.revision = c.string(obj.revision, `${prefix}revision`);
   if (obj.compliancePolicy !== undefined) options.compliancePolicy = c.string(obj.compliancePolicy, `${prefix}compliancePolicy`);
   if (obj.nativeSidecars !== undefined) options.nativeSidecars = c.boolean(obj.nativeSidecars, `${prefix}nativeSidecars`);
+  if (obj.istioVersion !== undefined) {
+    const text = c.string(obj.istioVersion, `${prefix}istioVersion`);
+    const key = text === undefined ? undefined : parseIstioVersion(text);
+    if (key !== undefined) options.istioVersion = key;
+    else if (text !== undefined) c.error(`${prefix}istioVersion`, `unknown Istio version ${JSON.stringify(text)} (built in: ${istioVersionChoices()})`);
+  }
   if (obj.useInputConfigMaps !== undefined) {
     const b = c.boolean(obj.useInputConfigMaps, `${prefix}useInputConfigMaps`);
     if (b !== undefined) options.useInputConfigMaps = b;
@@ -202,6 +214,23 @@ function namespaces(v: Json, field: string, c: Collector): Record<string, Record
     out[ns] = map;
   }
   return out;
+}
+
+function istiodEnv(v: Json, field: string, c: Collector): Record<string, string> {
+  if (!isObject(v)) {
+    c.error(field, `expected a map of variable name -> string value, got ${describe(v)}`);
+    return {};
+  }
+  // Own data properties only: a variable named `__proto__` stays a variable.
+  const out: Array<[string, string]> = [];
+  for (const [k, x] of Object.entries(v)) {
+    if (k === '' || k.includes('=')) c.error(`${field}.${k}`, 'not a valid environment variable name');
+    else {
+      const s = c.string(x, `${field}.${k}`);
+      if (s !== undefined) out.push([k, s]);
+    }
+  }
+  return Object.fromEntries(out);
 }
 
 function workloadKinds(v: Json, field: string, c: Collector): WorkloadKind[] {
@@ -247,6 +276,7 @@ function parseConfigMap(obj: JsonObject, options: FunctionOptions, c: Collector)
         else c.error(field, `expected "true" or "false", got ${JSON.stringify(value)}`);
         break;
       case 'namespaces':
+      case 'istiodEnv':
       case 'workloadKinds': {
         let parsed: Json;
         try {
@@ -256,6 +286,7 @@ function parseConfigMap(obj: JsonObject, options: FunctionOptions, c: Collector)
           break;
         }
         if (key === 'namespaces') options.namespaces = namespaces(parsed ?? {}, field, c);
+        else if (key === 'istiodEnv') options.istiodEnv = istiodEnv(parsed ?? {}, field, c);
         else options.workloadKinds = workloadKinds(parsed ?? [], field, c);
         break;
       }

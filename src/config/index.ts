@@ -15,7 +15,11 @@ export {
   parseFunctionConfig, defaultFunctionOptions, FUNCTION_CONFIG_API_VERSION, FUNCTION_CONFIG_KIND,
   type FunctionOptions, type ParsedFunctionConfig, type DocumentRef, type WorkloadKind,
 } from './function-config.js';
-export { DEFAULT_VALUES } from './defaults/values.js';
+export { CHART_VALUES } from './defaults/values.js';
+export {
+  DEFAULT_VALUES, DEFAULT_ISTIO_VERSION, ISTIO_VERSION_KEYS, builtinIstio, chartValuesFor, parseIstioVersion, istioVersionChoices,
+  type IstioVersionKey, type BuiltinIstio,
+} from './defaults/istio-versions.js';
 export { DEFAULT_MESH_CONFIG, DEFAULT_PROXY_CONFIG, DEFAULT_MESH_YAML } from './defaults/mesh.js';
 export { DEFAULT_INJECTOR_CONFIG, BUILT_IN_TEMPLATE_NAMES } from './defaults/injector-config.js';
 export { TEMPLATE_FINGERPRINTS, POD_TEMPLATES_WITH_EJS_EQUIVALENT } from './defaults/template-fingerprints.js';

@@ -4,19 +4,14 @@
 //    defaultTemplates, aliases, templates {name: Go template body} (and the legacy `template`);
 //  * a bare template (the whole file is one partial-pod Go template): istioctl treats it as the
 //    `sidecar` template (spec d.6).
-// We never execute Go templates. Bodies named sidecar/gateway/grpc-agent/grpc-simple that are
-// Istio 1.32's own (by fingerprint) are served by our ejs ports; a differing body gets a warning
-// and the ejs port is used anyway. The Gateway API templates (waypoint, kube-gateway, ...) render
-// deployments, not pods, and are skipped. Any other name is kept in `goTemplates` so the pipeline
-// can say precisely which template it cannot run when a pod asks for it.
+// Every Go template body is kept in `goTemplates` by name, as the config gives it: the render layer
+// parses each once per run and executes it per pod (src/render/go/). A name the config does not
+// carry falls back to our built-in ejs template of the selected Istio version.
 import type { Json, JsonObject, V1LabelSelector } from '../k8s/types.js';
 import type { ConfigNotice, InjectorConfig } from './types.js';
 import { ConfigError } from '../errors.js';
-import { BUILT_IN_TEMPLATE_NAMES } from './defaults/injector-config.js';
-import { POD_TEMPLATES_WITH_EJS_EQUIVALENT, TEMPLATE_FINGERPRINTS } from './defaults/template-fingerprints.js';
 import { readDocument, sourceOf } from './parse-document.js';
 import { isObject } from '../k8s/json.js';
-import { isStockTemplate } from './template-fingerprint.js';
 
 export interface ParsedInjectorConfig {
   injector: InjectorConfig;
@@ -25,22 +20,18 @@ export interface ParsedInjectorConfig {
 
 const CONFIG_KEYS = ['policy', 'alwaysInjectSelector', 'neverInjectSelector', 'injectedAnnotations', 'defaultTemplates', 'aliases', 'template', 'templates'];
 
-export function parseInjectorConfig(
-  input: string | Json,
-  origin: string,
-  fingerprints: Readonly<Record<string, string>> = TEMPLATE_FINGERPRINTS,
-): ParsedInjectorConfig {
+export function parseInjectorConfig(input: string | Json, origin: string): ParsedInjectorConfig {
   let doc: Json;
   try {
     doc = readDocument(sourceOf(input, origin));
   } catch (err) {
     // A bare Go template need not be valid YAML before it is executed (`{{- range }}` lines).
-    if (typeof input === 'string' && input.includes('{{')) return bareTemplate(input, origin, fingerprints);
+    if (typeof input === 'string' && input.includes('{{')) return bareTemplate(input, origin);
     throw err;
   }
   if (doc === null) return { injector: emptyConfig(), notices: [] };
   if (!isObject(doc)) throw new ConfigError(`${origin}: injector config must be a mapping`, undefined, origin);
-  if (!CONFIG_KEYS.some((k) => k in doc) && typeof input === 'string') return bareTemplate(input, origin, fingerprints);
+  if (!CONFIG_KEYS.some((k) => k in doc) && typeof input === 'string') return bareTemplate(input, origin);
 
   const notices: ConfigNotice[] = [];
   const fail = (field: string, what: string): never => {
@@ -70,24 +61,30 @@ export function parseInjectorConfig(
   }
   if (doc.aliases !== undefined && doc.aliases !== null) {
     if (!isObject(doc.aliases)) fail('aliases', 'expected a map of name -> list of template names');
+    const aliases: Array<[string, string[]]> = [];
     for (const [name, list] of Object.entries(doc.aliases as JsonObject)) {
       if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) fail(`aliases.${name}`, 'expected a list of template names');
-      injector.aliases[name] = list as string[];
+      aliases.push([name, list as string[]]);
     }
+    injector.aliases = Object.fromEntries(aliases);
   }
-  const templates: Record<string, string> = {};
+  // Built with Object.fromEntries (own data properties): a template named `__proto__` stays data.
+  const entries: Array<[string, string]> = [];
   if (doc.templates !== undefined && doc.templates !== null) {
     if (!isObject(doc.templates)) fail('templates', 'expected a map of name -> Go template text');
     for (const [name, body] of Object.entries(doc.templates as JsonObject)) {
       if (typeof body !== 'string') fail(`templates.${name}`, 'expected the template text as a string');
-      templates[name] = body as string;
+      entries.push([name, body as string]);
     }
   }
   // Pre-1.8 configs carried the sidecar template under `template`; newer charts put a sentinel there.
-  if (typeof doc.template === 'string' && doc.template.trim() !== '' && !('sidecar' in templates) && !isSentinel(doc.template)) {
-    templates.sidecar = doc.template;
+  // A `templates.sidecar` body wins over it.
+  if (doc.template !== undefined && doc.template !== null && typeof doc.template !== 'string') fail('template', 'expected the template text as a string');
+  if (typeof doc.template === 'string' && doc.template.trim() !== '' && !entries.some(([n]) => n === 'sidecar') && !isSentinel(doc.template)) {
+    entries.push(['sidecar', doc.template]);
   }
-  classifyTemplates(templates, origin, injector, notices, fingerprints);
+  const templates: Record<string, string> = Object.fromEntries(entries);
+  injector.goTemplates = templates;
   return { injector, notices };
 }
 
@@ -97,46 +94,22 @@ function isSentinel(body: string): boolean {
   return body.includes('Template_Version_And_Istio_Version_Mismatched');
 }
 
-function bareTemplate(text: string, origin: string, fingerprints: Readonly<Record<string, string>>): ParsedInjectorConfig {
+function bareTemplate(text: string, origin: string): ParsedInjectorConfig {
   const injector = emptyConfig();
   injector.policy = 'enabled';
   const notices: ConfigNotice[] = [{ severity: 'info', message: `${origin}: a bare template; used as the sidecar template (as istioctl does)` }];
-  classifyTemplates({ sidecar: text }, origin, injector, notices, fingerprints);
+  injector.goTemplates = { sidecar: text };
   return { injector, notices };
-}
-
-function classifyTemplates(
-  templates: Record<string, string>,
-  origin: string,
-  injector: InjectorConfig,
-  notices: ConfigNotice[],
-  fingerprints: Readonly<Record<string, string>>,
-): void {
-  for (const [name, body] of Object.entries(templates)) {
-    if ((POD_TEMPLATES_WITH_EJS_EQUIVALENT as readonly string[]).includes(name)) {
-      if (!isStockTemplate(name, body, fingerprints)) {
-        notices.push({
-          severity: 'warning',
-          field: `templates.${name}`,
-          message: `${origin}: template "${name}" differs from Istio 1.32's built-in one; the built-in ejs equivalent is used and the custom Go template body is ignored (give an ejs template named "${name}" to customise it)`,
-        });
-      }
-    } else if ((BUILT_IN_TEMPLATE_NAMES as readonly string[]).includes(name)) {
-      // Gateway API deployment templates: not pod injection, nothing to do.
-    } else {
-      injector.goTemplates[name] = body;
-    }
-  }
 }
 
 function stringMap(v: Json, field: string, fail: (f: string, w: string) => never): Record<string, string> {
   if (!isObject(v)) fail(field, 'expected a map of strings');
-  const out: Record<string, string> = {};
+  const out: Array<[string, string]> = [];
   for (const [k, x] of Object.entries(v as JsonObject)) {
     if (typeof x !== 'string') fail(`${field}.${k}`, `expected a string, got ${JSON.stringify(x)}`);
-    out[k] = x as string;
+    out.push([k, x as string]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function emptyConfig(): InjectorConfig {

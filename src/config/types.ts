@@ -1,6 +1,7 @@
 // The settings every injection is computed from. Built once per run (KRM, CLI) or per config
 // reload (webhook) by buildSettings (src/config/build-settings.ts), never per pod.
 import type { Json, JsonObject, V1LabelSelector } from '../k8s/types.js';
+import type { IstioVersionKey } from './defaults/istio-versions.js';
 
 /** Istio's `values` document (the `values` key of the istio-sidecar-injector ConfigMap), as JSON. */
 export type IstioValues = JsonObject;
@@ -19,7 +20,8 @@ export interface InjectorConfig {
   neverInjectSelector: V1LabelSelector[];
   alwaysInjectSelector: V1LabelSelector[];
   injectedAnnotations: Record<string, string>;
-  /** Go-template bodies carried by an Istio-format config, by name (never executed; see templates). */
+  /** Go template bodies of the config's `templates:` (and a legacy `template:` as `sidecar`), by name.
+   *  Rendered by src/render/go/; a name not here falls back to the built-in ejs template. */
   goTemplates: Record<string, string>;
 }
 
@@ -40,7 +42,17 @@ export interface ConfigNotice {
   field?: string;
 }
 
+/** Where each of Istio's three documents came from: `built-in`, a file path or a ConfigMap key. */
+export interface SettingsProvenance {
+  injectorConfig: string;
+  values: string;
+  meshConfig: string;
+}
+
 export interface Settings {
+  /** The Istio version whose built-in defaults fill what the config does not give ('1.28' | '1.30' | 'master'). */
+  istioVersion: IstioVersionKey;
+  provenance: SettingsProvenance;
   values: IstioValues;
   mesh: MeshConfig;
   injector: InjectorConfig;
@@ -57,6 +69,9 @@ export interface Settings {
   nativeSidecars: boolean;
   /** istiod's COMPLIANCE_POLICY ('' or e.g. 'fips-140-3'). */
   compliancePolicy: string;
+  /** istiod's environment as Go templates see it through `env` (never our own process environment).
+   *  Holds ENABLE_NATIVE_SIDECARS as decided by nativeSidecars. */
+  istiodEnv: Record<string, string>;
   /** Problems found while loading (unknown fields, differing built-in template bodies, ...). */
   notices: ConfigNotice[];
 }

@@ -13,74 +13,8 @@
 // structs convert their elements lazily, on first access, so a large `.Values` costs nothing until read.
 // Lookups keyed by input text go through Map or own-property checks only.
 
-export type IntName = 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
-
-export type GoType =
-  | { readonly kind: 'interface' }
-  | { readonly kind: 'string' }
-  | { readonly kind: 'bool' }
-  | { readonly kind: 'float64' }
-  | { readonly kind: 'int'; readonly name: IntName }
-  | { readonly kind: 'map'; readonly elem: GoType }
-  | { readonly kind: 'slice'; readonly elem: GoType }
-  | { readonly kind: 'ptr'; readonly elem: GoType }
-  | { readonly kind: 'struct'; readonly def: StructDef }
-  | { readonly kind: 'enum'; readonly def: EnumDef }
-  | { readonly kind: 'func' };
-
-/** A method of a Go type. `call` gets the receiver (possibly a nil pointer) and the evaluated arguments. */
-export interface MethodDef {
-  /** Parameter types, for arity checks and argument conversion; `variadic` makes the last one `...T`. */
-  readonly params: readonly GoType[];
-  readonly variadic?: boolean;
-  /** Result type (Go methods used by templates return one value, optionally plus an error). */
-  readonly result: GoType;
-  readonly call: (recv: GoValue, args: GoValue[]) => GoValue;
-}
-
-export interface FieldDef {
-  readonly type: GoType;
-  /** Key of the field in the backing JSON object (default: the Go name). */
-  readonly json?: string;
-  /** The backing object holds this field as a GoValue already (built in code, not decoded from JSON). */
-  readonly typed?: boolean;
-}
-
-export interface StructDef {
-  /** Go type name as reflect prints it, e.g. `v1.Container`, `inject.SidecarTemplateData`. */
-  readonly name: string;
-  readonly fields: ReadonlyMap<string, FieldDef>;
-  /** Methods by name. Methods on the pointer receiver are callable on a nil pointer (proto getters). */
-  readonly methods?: ReadonlyMap<string, MethodDef>;
-}
-
-export interface EnumDef {
-  /** Go type name, e.g. `v1alpha1.ProxyConfig_InboundInterceptionMode`. */
-  readonly name: string;
-  readonly names: ReadonlyMap<number, string>;
-  readonly values: ReadonlyMap<string, number>;
-}
-
-export const T = {
-  interface: { kind: 'interface' } as GoType,
-  string: { kind: 'string' } as GoType,
-  bool: { kind: 'bool' } as GoType,
-  float64: { kind: 'float64' } as GoType,
-  int: { kind: 'int', name: 'int' } as GoType,
-  int32: { kind: 'int', name: 'int32' } as GoType,
-  int64: { kind: 'int', name: 'int64' } as GoType,
-  uint32: { kind: 'int', name: 'uint32' } as GoType,
-  func: { kind: 'func' } as GoType,
-  intOf: (name: IntName): GoType => ({ kind: 'int', name }),
-  map: (elem: GoType): GoType => ({ kind: 'map', elem }),
-  slice: (elem: GoType): GoType => ({ kind: 'slice', elem }),
-  ptr: (elem: GoType): GoType => ({ kind: 'ptr', elem }),
-  struct: (def: StructDef): GoType => ({ kind: 'struct', def }),
-  enum: (def: EnumDef): GoType => ({ kind: 'enum', def }),
-};
-export const MAP_STRING_STRING = T.map(T.string);
-export const MAP_STRING_ANY = T.map(T.interface);
-export const SLICE_ANY = T.slice(T.interface);
+export * from './go-types.js';
+import { T, type EnumDef, type GoType, type IntName, type StructDef } from './go-types.js';
 
 /** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
 export class GoInt {
@@ -102,9 +36,9 @@ export class GoMap {
   constructor(
     readonly elem: GoType,
     /** Own enumerable properties are the entries; null for a nil map. */
-    private readonly raw: Record<string, unknown> | null,
+    private raw: Record<string, unknown> | null,
     /** The raw values are GoValues already (not JSON). */
-    private readonly typed = false,
+    private typed = false,
   ) {}
   static of(elem: GoType, entries: Iterable<[string, GoValue]>): GoMap {
     const raw: Record<string, unknown> = Object.create(null);
@@ -140,6 +74,31 @@ export class GoMap {
   }
   entries(): Array<[string, GoValue]> {
     return this.keys().map((k) => [k, this.get(k)]);
+  }
+  /**
+   * Go's `m[key] = v` (Sprig's `set`, `merge`). Maps are references, so every holder sees the change; a
+   * JSON-backed map first copies its entries, so the input data is never written. Throws on a nil map.
+   */
+  set(key: string, v: GoValue): void {
+    this.own()[key] = v;
+    this.sortedKeys = undefined;
+  }
+  /** Go's `delete(m, key)` (a no-op on a nil map or a missing key). */
+  delete(key: string): void {
+    if (!this.has(key)) return;
+    delete this.own()[key];
+    this.sortedKeys = undefined;
+  }
+  private own(): Record<string, unknown> {
+    if (this.raw === null) throw new Error('assignment to entry in nil map');
+    if (!this.typed) {
+      const copy: Record<string, unknown> = Object.create(null);
+      for (const k of Object.keys(this.raw)) copy[k] = this.get(k);
+      this.raw = copy;
+      this.typed = true;
+      this.cache = undefined;
+    }
+    return this.raw;
   }
 }
 
@@ -215,6 +174,14 @@ export class GoPtr {
   }
 }
 
+/** A complex128 constant (only template literals such as `1i` make one). */
+export class GoComplex {
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {}
+}
+
 /** A function value (data may carry one; `call` invokes it). */
 export class GoFunc {
   constructor(
@@ -223,7 +190,7 @@ export class GoFunc {
   ) {}
 }
 
-export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc;
+export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc | GoComplex;
 
 /** Go's ordering of strings: byte order of UTF-8, which equals code point order (not UTF-16 order). */
 export function compareStrings(a: string, b: string): number {
@@ -263,6 +230,8 @@ export function zeroValue(t: GoType): GoValue {
       return new GoStruct(t.def, Object.create(null));
     case 'func':
       return null;
+    case 'complex128':
+      return new GoComplex(0, 0);
   }
 }
 
@@ -307,11 +276,13 @@ export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
       return new GoStruct(t.def, raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : Object.create(null));
     case 'func':
       return raw instanceof GoFunc ? raw : null;
+    case 'complex128':
+      return raw instanceof GoComplex ? raw : new GoComplex(typeof raw === 'number' ? raw : 0, 0);
   }
 }
 
 function isGoValueObject(v: object): boolean {
-  return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc;
+  return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc || v instanceof GoComplex;
 }
 
 /** The Go type of a value (interface{} for nil / no value). */
@@ -331,37 +302,13 @@ export function typeOf(v: GoValue): GoType {
   if (v instanceof GoSlice) return T.slice(v.elem);
   if (v instanceof GoStruct) return T.struct(v.def);
   if (v instanceof GoPtr) return T.ptr(v.elem);
+  if (v instanceof GoComplex) return T.complex128;
   return T.func;
 }
 
-/** The type as Go's reflect prints it: `map[string]interface {}`, `[]string`, `*v1.Container`, `int`. */
-export function typeName(t: GoType): string {
-  switch (t.kind) {
-    case 'interface':
-      return 'interface {}';
-    case 'string':
-    case 'bool':
-    case 'float64':
-      return t.kind;
-    case 'int':
-      return t.name;
-    case 'map':
-      return `map[string]${typeName(t.elem)}`;
-    case 'slice':
-      return `[]${typeName(t.elem)}`;
-    case 'ptr':
-      return `*${typeName(t.elem)}`;
-    case 'struct':
-    case 'enum':
-      return t.def.name;
-    case 'func':
-      return 'func()';
-  }
-}
-
-/** Go's `truth` (text/template isTrue): the second element is false when truth is undefined (no value). */
+/** Go's `truth` (text/template isTrue). "No value" is false, as Go treats an invalid value as nil. */
 export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
-  if (v === undefined) return [false, false];
+  if (v === undefined) return [false, true];
   if (v === null) return [false, true];
   switch (typeof v) {
     case 'string':
@@ -376,6 +323,7 @@ export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
   if (v instanceof GoSlice) return [v.length > 0, true];
   if (v instanceof GoPtr) return [!v.isNil, true];
   if (v instanceof GoStruct) return [true, true];
+  if (v instanceof GoComplex) return [v.re !== 0 || v.im !== 0, true];
   return [true, true];
 }
 

@@ -5,6 +5,7 @@ import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
+import { settingsResult } from '../process/settings-result.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
 import { defaultRunOptions } from '../process/run-options.js';
 import { hasErrors, type DocumentOrigin, type Result } from '../process/result.js';
@@ -31,6 +32,7 @@ export function runFunction(input: string, cwd: string): FunctionRun {
     update: (next: Json) => item.update(next),
   }));
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd);
+  results.unshift(settingsResult(settings));
   results.push(...noticeResults(settings.notices));
   const check = options.mode === 'check';
   const outcome = processDocuments(docs, options, settings, { write: !check });

@@ -6,6 +6,7 @@ import type { Json } from '../k8s/types.js';
 import type { Settings } from '../config/types.js';
 import { buildSettings, findIstioConfigMaps } from '../config/index.js';
 import { ConfigError } from '../errors.js';
+import { precompileTemplates } from '../render/template-set.js';
 import type { DocumentRef, RunOptions } from './run-options.js';
 
 type Source = { text: string; origin: string } | { object: Json; origin: string };
@@ -18,7 +19,7 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     if (!src) continue;
     templates[name] = { source: 'text' in src ? src.text : String(src.object), origin: src.origin };
   }
-  return buildSettings({
+  const settings = buildSettings({
     injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)'),
     values: resolveRef(options.values, 'values', cwd) ?? inputSource(fromInput.injector?.values, 'ConfigMap istio-sidecar-injector (key values)'),
     meshConfig: resolveRef(options.meshConfig, 'meshConfig', cwd) ?? inputSource(fromInput.mesh, 'ConfigMap istio (key mesh)'),
@@ -26,7 +27,12 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     revision: options.revision,
     nativeSidecars: options.nativeSidecars,
     compliancePolicy: options.compliancePolicy,
+    istioVersion: options.istioVersion,
+    istiodEnv: options.istiodEnv,
   });
+  // Every template body is parsed now: a broken one fails the run before any workload is touched.
+  precompileTemplates(settings);
+  return settings;
 }
 
 /** The documents plus the items of `v1` Lists, which is what `kubectl get cm a b -o yaml` returns. */

@@ -4,7 +4,9 @@ import type { TemplateSource } from '../config/types.js';
 import { InjectError } from '../errors.js';
 import { TEMPLATE_LOCALS, type TemplateContext } from './template-context.js';
 
-export type CompiledTemplate = {
+/** An ejs template (our built-ins, `--template NAME=FILE.ejs`, function config `templates`). */
+export type CompiledEjsTemplate = {
+  kind: 'ejs';
   name: string;
   origin: string;
   render: (ctx: TemplateContext) => string;
@@ -14,7 +16,7 @@ export type CompiledTemplate = {
 const compiledBySource = new Map<string, (ctx: TemplateContext) => string>();
 
 /** Compiles (or reuses) a template; a syntax error becomes InjectError('template-failed'). */
-export function compileTemplate(template: TemplateSource): CompiledTemplate {
+export function compileTemplate(template: TemplateSource): CompiledEjsTemplate {
   let fn = compiledBySource.get(template.source);
   if (!fn) {
     try {
@@ -37,7 +39,7 @@ export function compileTemplate(template: TemplateSource): CompiledTemplate {
     }
     compiledBySource.set(template.source, fn);
   }
-  return { name: template.name, origin: template.origin, render: fn };
+  return { kind: 'ejs', name: template.name, origin: template.origin, render: fn };
 }
 
 function firstLine(e: unknown): string {

@@ -3,30 +3,28 @@
 // Reading a rendered sidecar with `yaml` cost ~80% of injectPod; this is ~20x cheaper.
 //
 // It returns undefined for ANYTHING outside that subset (comments after values, anchors, tags,
-// block scalars, multi-line flow, tabs, non-ASCII, ...) and the caller then parses with `yaml`, so
+// folded block scalars, nested multi-line flow, tabs, non-ASCII, ...) and the caller then parses with `yaml`, so
 // user templates keep full YAML and errors keep yaml's messages. Within the subset the result is
 // exactly `parseDocument(text, RENDER_PARSE_OPTIONS).toJS()` (test/render/fast-yaml.test.ts):
 // - one-line JSON is read with JSON.parse: on ASCII text, JSON's escapes, literals and numbers mean
 //   the same in a YAML flow collection or double-quoted scalar (numbers of more than 15 characters
 //   are left to yaml, so no rounding question arises);
 // - plain scalars are resolved by yaml's own 1.1 schema (yaml-1-1-schema.ts);
-// - duplicate keys: the later value wins at the first key's position, like yaml's toJS.
+// - duplicate keys: the later value wins at the first key's position, like yaml's toJS;
+// - Istio's own Go templates also write literal block scalars (rendered-yaml-block-scalar.ts) and
+//   multi-line flow maps of one `key: scalar,` per line; both are read.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { resolvePlainScalar } from './yaml-1-1-schema.js';
+import { isBlockScalarHeader, readBlockScalar } from './rendered-yaml-block-scalar.js';
+import {
+  fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
+} from './rendered-yaml-tokens.js';
 
-/** Thrown inside the reader to leave the subset; never escapes this module. */
-const UNSUPPORTED = Symbol('unsupported');
-
-// Only printable ASCII and \n: no tabs, \r, or characters YAML 1.1 might treat as line breaks.
-const OUTSIDE_SUBSET = /[^\n\x20-\x7e]/;
-// A plain scalar in block context that yaml reads as one token: no indicator first, no `: `, ` #`,
-// flow indicators or quotes inside.
-const PLAIN = /^(?:[A-Za-z0-9_./~$(=+]|-(?=[A-Za-z0-9.]))(?:[A-Za-z0-9_./~$()=+%@,\- ]|:(?=[^ ]))*$/;
-// Tokens of a JSON text: strings (skipped) and numbers (checked).
-const JSON_TOKENS = /"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*/g;
-const SINGLE_QUOTED = /^'(?:[^']|'')*'$/;
-// yaml rejects implicit block keys longer than 1024 characters; stay well below.
-const MAX_KEY = 1000;
+// Resolved plain scalars (immutable values) shared by every text: the same words come back in every
+// pod's render. Bounded, as a long-lived webhook sees ever new names.
+const PLAIN_CACHE_SIZE = 8192;
+const plainKeys = new Map<string, Json>();
+const plainValues = new Map<string, Json>();
 
 export function parseRenderedYaml(text: string): JsonObject | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
@@ -39,13 +37,8 @@ export function parseRenderedYaml(text: string): JsonObject | undefined {
   }
 }
 
-function fail(): never {
-  throw UNSUPPORTED;
-}
-
 class Reader {
   private i = 0;
-  private readonly plainCache = new Map<string, Json>();
 
   constructor(private readonly lines: string[]) {}
 
@@ -79,8 +72,17 @@ class Reader {
       let rest = after;
       while (rest < line.length && line.charCodeAt(rest) === 32) rest++;
       if (rest < line.length) {
-        value = this.inline(line.slice(rest));
-        this.i++;
+        const text = line.slice(rest).trimEnd();
+        if (isBlockScalarHeader(text)) {
+          const block = readBlockScalar(this.lines, this.i + 1, col, text);
+          value = block.value;
+          this.i = block.next;
+        } else if (text === '{') {
+          value = this.multiLineFlowMap(col);
+        } else {
+          value = this.inline(text);
+          this.i++;
+        }
       } else {
         this.i++;
         value = this.nested(col, true);
@@ -171,6 +173,47 @@ class Reader {
     return { key, after: colon + 1 };
   }
 
+  /**
+   * A flow map opened by the `{` ending the current line (the value of a key at column `col`), one
+   * `key: scalar,` per deeper line, closed by a line holding only `}`: Istio's templates write the
+   * pod's annotations this way. Nested collections and several entries on a line are left to yaml.
+   */
+  private multiLineFlowMap(col: number): JsonObject {
+    const out: JsonObject = {};
+    for (this.i++; this.i < this.lines.length; this.i++) {
+      const line = this.lines[this.i]!;
+      const at = indentOf(line);
+      if (at === line.length) continue;
+      if (at < col) fail();
+      if (line[at] === '}' && line.trimEnd().length === at + 1) {
+        this.i++;
+        return out;
+      }
+      if (at === col) fail();
+      const { key, after } = this.key(line, at);
+      // A plain key ends at a flow indicator in flow context, where the block reader would go on.
+      if (line.slice(at, after).includes(',')) fail();
+      let text = line.slice(after).trim();
+      if (text.endsWith(',')) text = text.slice(0, -1).trimEnd();
+      if (text === '') fail();
+      const c = text[0];
+      let value: Json;
+      if (c === '"') {
+        if (quotedEnd(text, 0) !== text.length) fail();
+        value = jsonString(text);
+      } else if (c === "'") {
+        if (!SINGLE_QUOTED.test(text)) fail();
+        value = singleQuoted(text);
+      } else {
+        if (!PLAIN.test(text) || text.includes(',')) fail();
+        value = this.plain(text, false);
+      }
+      if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+      else out[key] = value;
+    }
+    fail();
+  }
+
   /** A value that fills the rest of its line. */
   private inline(source: string): Json {
     const text = source.trimEnd();
@@ -185,72 +228,16 @@ class Reader {
   }
 
   private plain(source: string, atKey: boolean): Json {
-    const cacheKey = atKey ? `k${source}` : `v${source}`;
-    let v = this.plainCache.get(cacheKey);
+    const cache = atKey ? plainKeys : plainValues;
+    let v = cache.get(source);
     if (v === undefined) {
       const resolved = resolvePlainScalar(source, atKey);
       if (resolved === undefined) fail();
       v = resolved;
-      this.plainCache.set(cacheKey, v);
+      if (cache.size >= PLAIN_CACHE_SIZE) cache.clear();
+      cache.set(source, v);
     }
     return v;
   }
 }
 
-function indentOf(line: string): number {
-  let n = 0;
-  while (n < line.length && line.charCodeAt(n) === 32) n++;
-  return n;
-}
-
-function isDash(line: string, at: number): boolean {
-  return line[at] === '-' && (at + 1 === line.length || line[at + 1] === ' ');
-}
-
-/** Index of the `:` ending a plain key that starts at `at` (followed by a space or the line end), or -1. */
-function keyColon(line: string, at: number): number {
-  let colon = line.indexOf(':', at);
-  while (colon !== -1) {
-    if (colon + 1 === line.length || line[colon + 1] === ' ') return colon;
-    colon = line.indexOf(':', colon + 1);
-  }
-  return -1;
-}
-
-/** Index just after the quoted scalar starting at `at`, or -1 when it does not end on this line. */
-function quotedEnd(line: string, at: number): number {
-  const q = line[at];
-  for (let j = at + 1; j < line.length; j++) {
-    const c = line[j];
-    if (q === '"' && c === '\\') j++;
-    else if (c === q) {
-      if (q === "'" && line[j + 1] === "'") j++;
-      else return j + 1;
-    }
-  }
-  return -1;
-}
-
-function singleQuoted(text: string): string {
-  return text.slice(1, -1).replaceAll("''", "'");
-}
-
-function jsonString(text: string): string {
-  const v = jsonValue(text);
-  if (typeof v !== 'string') fail();
-  return v;
-}
-
-function jsonValue(text: string): Json {
-  let v: Json;
-  try {
-    v = JSON.parse(text) as Json;
-  } catch {
-    fail();
-  }
-  JSON_TOKENS.lastIndex = 0;
-  for (let m = JSON_TOKENS.exec(text); m !== null; m = JSON_TOKENS.exec(text)) {
-    if (m[0][0] !== '"' && m[0].length > 15) fail();
-  }
-  return v;
-}

@@ -1,17 +1,18 @@
-// Executes a compiled template and parses its YAML into a partial Pod.
+// Executes a compiled ejs template and parses its YAML into a partial Pod. The YAML reading is shared
+// with the Go template path (go/render-go-template.ts): both outputs go through the same decoding.
 import { parseDocument } from 'yaml';
 import { InjectError } from '../errors.js';
 import type { JsonObject } from '../k8s/types.js';
-import type { CompiledTemplate } from './compile-template.js';
+import type { CompiledEjsTemplate } from './compile-template.js';
 import type { TemplateContext } from './template-context.js';
 import { parseRenderedYaml } from './parse-rendered-yaml.js';
 import { RENDER_PARSE_OPTIONS } from './yaml-1-1-schema.js';
 
 /**
- * Renders one template for one pod. Errors name the template and, for ejs failures, the template
+ * Renders one ejs template for one pod. Errors name the template and, for ejs failures, the template
  * line (ejs adds `<name>.ejs:<line>` context); YAML errors name the line of the rendered text.
  */
-export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext): JsonObject {
+export function renderTemplate(template: CompiledEjsTemplate, ctx: TemplateContext): JsonObject {
   let text: string;
   try {
     text = template.render(ctx);
@@ -21,7 +22,14 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     if (e instanceof InjectError) throw new InjectError(lastLine(msg), e.code, e.field);
     throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
   }
-  // Our templates' output is read by the strict fast path; anything else (and every error) by yaml.
+  return partialPodFromYaml(text, template.name, template.origin);
+}
+
+/**
+ * A template's output as a partial Pod, read as Go's sigs.k8s.io/yaml reads it (YAML 1.1 scalars).
+ * Our templates' output is read by the strict fast path; anything else (and every error) by yaml.
+ */
+export function partialPodFromYaml(text: string, name: string, origin: string): JsonObject {
   const fast = parseRenderedYaml(text);
   if (fast !== undefined) return fast;
   const doc = parseDocument(text, RENDER_PARSE_OPTIONS);
@@ -29,15 +37,15 @@ export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext)
     const err = doc.errors[0]!;
     const line = err.linePos?.[0]?.line;
     throw new InjectError(
-      `template "${template.name}" (${template.origin}) rendered invalid YAML${line ? ` at line ${line} of its output` : ''}: ${err.message.split('\n')[0]}`,
+      `template "${name}" (${origin}) rendered invalid YAML${line ? ` at line ${line} of its output` : ''}: ${err.message.split('\n')[0]}`,
       'template-failed',
-      template.name,
+      name,
     );
   }
   const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new InjectError(`template "${template.name}" (${template.origin}) must render a mapping (a partial Pod), got ${Array.isArray(value) ? 'a list' : typeof value}`, 'template-failed', template.name);
+    throw new InjectError(`template "${name}" (${origin}) must render a mapping (a partial Pod), got ${Array.isArray(value) ? 'a list' : typeof value}`, 'template-failed', name);
   }
   return value as JsonObject;
 }

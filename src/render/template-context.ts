@@ -18,6 +18,8 @@
 //     proxyUID, proxyGID        ids the proxy runs as (1337 unless OpenShift ranges apply)
 //     inboundTrafficPolicyMode  'localhost' or 'passthrough'
 //     compliancePolicy          '' or e.g. 'fips-140-3'
+//     istioVersion              the Istio version being emulated: '1.28', '1.30' or 'master'
+//                               (--istio-version; the built-in templates follow its differences)
 //
 //   Helpers:
 //     annotation(name, fallback)  pod annotation value, else fallback
@@ -38,6 +40,7 @@
 //   Use `<%- %>` (raw) with json()/str(): `<%= %>` HTML-escapes and is never what you want in YAML.
 import { stringify } from 'yaml';
 import type { IstioValues, MeshConfig, ProxyConfig, Settings } from '../config/types.js';
+import type { IstioVersionKey } from '../config/defaults/istio-versions.js';
 import type { Json, PodJson } from '../k8s/types.js';
 import type { WorkloadIdentity } from '../inject-types.js';
 import { InjectError } from '../errors.js';
@@ -71,6 +74,7 @@ export interface TemplateContext {
   proxyGID: number;
   inboundTrafficPolicyMode: 'localhost' | 'passthrough';
   compliancePolicy: string;
+  istioVersion: IstioVersionKey;
   annotation: (name: string, fallback?: unknown) => any;
   annotationJson: (name: string) => Record<string, any>;
   label: (name: string, fallback?: unknown) => any;
@@ -97,7 +101,7 @@ export interface TemplateContext {
 export const TEMPLATE_LOCALS: readonly (keyof TemplateContext)[] = [
   'pod', 'workload', 'proxyConfig', 'proxyConfigJson', 'meshConfig', 'values', 'revision', 'nativeSidecars',
   'proxyImage', 'proxyInitImage', 'proxyUID', 'proxyGID', 'inboundTrafficPolicyMode', 'compliancePolicy',
-  'annotation', 'annotationJson', 'label', 'json', 'str', 'int', 'truthy', 'get', 'toYaml', 'indentLines', 'omitNil',
+  'istioVersion', 'annotation', 'annotationJson', 'label', 'json', 'str', 'int', 'truthy', 'get', 'toYaml', 'indentLines', 'omitNil',
   'excludeInboundPort', 'appendMultusNetwork', 'otelResourceAttributes', 'canonicalName', 'canonicalRevision',
   'appContainerNames', 'podPortsJson', 'canonicalQuantity', 'pickImage',
 ];
@@ -169,6 +173,7 @@ export function buildTemplateContext(input: ContextInput): TemplateContext {
     proxyGID: input.proxyGID,
     inboundTrafficPolicyMode: inboundMode === 'LOCALHOST' || inboundMode === 1 ? 'localhost' : 'passthrough',
     compliancePolicy: settings.compliancePolicy,
+    istioVersion: settings.istioVersion,
     annotation,
     annotationJson: (name: string) => {
       if (!has(annotations, name)) return {};

@@ -1,9 +1,24 @@
-// Which template a name refers to, for one Settings: a user ejs template wins over a built-in of the
-// same name; Istio Go templates from an injector config are recognised but cannot run.
+// Which template a name refers to, for one Settings, in this order:
+//   1. a user ejs template of that name (`--template NAME=FILE.ejs`, function config `templates`);
+//   2. a Go template body of the effective injector config (file, function config or the input's
+//      istio-sidecar-injector ConfigMap, per revision): the cluster's own template, rendered by our Go
+//      template engine (go/);
+//   3. the built-in ejs template of the selected Istio version.
+// Each template is compiled/parsed at most once per Settings; precompileTemplates does it at config
+// load so a broken body is reported before any workload is touched.
 import type { Settings, TemplateSource } from '../config/types.js';
-import { InjectError } from '../errors.js';
+import { ConfigError, InjectError } from '../errors.js';
+import { GoTemplateError } from '../gotemplate/index.js';
 import { builtinTemplateSources } from './templates/builtin-sources.generated.js';
-import { compileTemplate, type CompiledTemplate } from './compile-template.js';
+import { compileTemplate, type CompiledEjsTemplate } from './compile-template.js';
+import { compileGoTemplate, type CompiledGoTemplate } from './go/go-template-set.js';
+
+export type CompiledTemplate = CompiledEjsTemplate | CompiledGoTemplate;
+
+/** Templates of Istio's chart that render Gateway API deployments, not pods: only parsed, never required. */
+const GATEWAY_DEPLOYMENT_TEMPLATES = new Set(['waypoint', 'kube-gateway', 'agentgateway', 'agentgateway-waypoint']);
+
+const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The built-in ejs templates (sidecar, gateway, grpc-agent, grpc-simple). */
 export function builtinTemplates(): Record<string, TemplateSource> {
@@ -16,8 +31,14 @@ const perSettings = new WeakMap<Settings, Map<string, CompiledTemplate>>();
 
 /** Names a pod may request, for messages. */
 export function availableTemplateNames(settings: Settings): string[] {
-  const names = new Set([...Object.keys(settings.templates), ...Object.keys(builtinTemplateSources)]);
+  const names = new Set([...Object.keys(settings.templates), ...Object.keys(settings.injector.goTemplates ?? {}), ...Object.keys(builtinTemplateSources)]);
   return [...names].sort();
+}
+
+/** Where the injector config's Go templates came from, for messages: a file, or the ConfigMap by name
+ *  (its `config` key goes without saying; the name stays readable inside the message's parentheses). */
+function goOrigin(settings: Settings): string {
+  return (settings.provenance?.injectorConfig ?? 'injector config').replace(/ \(key config\)$/, '');
 }
 
 /** The compiled template for `name` (compiled at most once per Settings and per source text). */
@@ -29,25 +50,57 @@ export function resolveTemplate(settings: Settings, name: string): CompiledTempl
   }
   const hit = cache.get(name);
   if (hit) return hit;
-  const source = settings.templates[name] ?? (builtinTemplateSources[name] !== undefined
-    ? { name, source: builtinTemplateSources[name]!, origin: 'built-in' }
-    : undefined);
-  if (!source) {
-    if (settings.injector.goTemplates && Object.prototype.hasOwnProperty.call(settings.injector.goTemplates, name)) {
-      throw new InjectError(
-        `template "${name}" is a Go template; supply an ejs equivalent (function config \`templates.${name}\` or --template ${name}=FILE.ejs)`,
-        'template-not-found',
-        name,
-      );
-    }
-    throw new InjectError(`requested template "${name}" not found; have ${availableTemplateNames(settings).join(', ')}`, 'template-not-found', name);
-  }
-  const compiled = compileTemplate(source);
+  const compiled = compile(settings, name);
   cache.set(name, compiled);
   return compiled;
 }
 
-/** Compiles every configured and built-in template up front (used at config load to report errors early). */
+function compile(settings: Settings, name: string): CompiledTemplate {
+  if (has(settings.templates, name)) return compileTemplate(settings.templates[name]!);
+  const goTemplates = settings.injector.goTemplates ?? {};
+  if (has(goTemplates, name)) {
+    try {
+      return compileGoTemplate(name, goTemplates[name]!, goOrigin(settings), settings.istiodEnv ?? {});
+    } catch (e) {
+      if (e instanceof GoTemplateError) throw new InjectError(parseFailure(settings, name, e), 'template-failed', name);
+      throw e;
+    }
+  }
+  if (has(builtinTemplateSources, name)) return compileTemplate({ name, source: builtinTemplateSources[name]!, origin: 'built-in' });
+  throw new InjectError(`requested template "${name}" not found; have ${availableTemplateNames(settings).join(', ')}`, 'template-not-found', name);
+}
+
+function parseFailure(settings: Settings, name: string, e: GoTemplateError): string {
+  return `template "${name}" (${goOrigin(settings)}) does not parse: ${e.message}`;
+}
+
+/**
+ * Compiles every user ejs template and parses every Go template of the injector config, at config
+ * load. A broken pod template is a ConfigError naming the template, its line (Go's message) and the
+ * file or ConfigMap; a broken Gateway API deployment template (never rendered for a pod unless one
+ * asks for it) is a warning.
+ */
 export function precompileTemplates(settings: Settings): void {
-  for (const name of availableTemplateNames(settings)) resolveTemplate(settings, name);
+  const origin = goOrigin(settings);
+  for (const name of Object.keys(settings.templates)) {
+    try {
+      resolveTemplate(settings, name);
+    } catch (e) {
+      if (e instanceof InjectError) throw new ConfigError(e.message, `templates.${name}`, settings.templates[name]!.origin);
+      throw e;
+    }
+  }
+  for (const name of Object.keys(settings.injector.goTemplates ?? {})) {
+    if (has(settings.templates, name)) continue;
+    try {
+      resolveTemplate(settings, name);
+    } catch (e) {
+      if (!(e instanceof InjectError)) throw e;
+      if (GATEWAY_DEPLOYMENT_TEMPLATES.has(name)) {
+        settings.notices.push({ severity: 'warning', field: `templates.${name}`, message: `${e.message}; a pod asking for it will fail` });
+      } else {
+        throw new ConfigError(e.message, `templates.${name}`, origin);
+      }
+    }
+  }
 }

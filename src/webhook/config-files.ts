@@ -4,6 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../config/types.js';
 import { buildSettings } from '../config/index.js';
+import { precompileTemplates } from '../render/template-set.js';
+import type { IstioVersionKey } from '../config/defaults/istio-versions.js';
 
 export interface ConfigFiles {
   injectConfigFile?: string;
@@ -15,6 +17,8 @@ export interface SettingsFlags {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  istioVersion?: IstioVersionKey;
+  istiodEnv?: Record<string, string>;
 }
 
 /** Resolves flags and `--config-dir` into absolute paths; a key missing from the directory means Istio's default. */
@@ -61,12 +65,17 @@ export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, c
     if (text.trim() === '') throw new Error(`${p}: the file is empty (half-written?); an empty injector config, values or mesh file is not used`);
     return { text, origin: p };
   };
-  return buildSettings({
+  const settings = buildSettings({
     injectorConfig: doc(files.injectConfigFile),
     values: doc(files.valuesFile),
     meshConfig: doc(files.meshConfigFile),
     revision: flags.revision,
     nativeSidecars: flags.nativeSidecars,
     compliancePolicy: flags.compliancePolicy,
+    istioVersion: flags.istioVersion,
+    istiodEnv: flags.istiodEnv,
   });
+  // A config whose templates do not parse is rejected like any other bad config (the old one stays).
+  precompileTemplates(settings);
+  return settings;
 }

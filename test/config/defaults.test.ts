@@ -1,14 +1,34 @@
 import test from 'ava';
 import { parse } from 'yaml';
-import { buildSettings, chartMeshConfig, DEFAULT_MESH_YAML, DEFAULT_VALUES, TEMPLATE_FINGERPRINTS } from '../../src/config/index.js';
-import { hasShared, readShared, readSharedJson } from './shared.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildSettings, chartMeshConfig, chartValuesFor, DEFAULT_MESH_YAML, DEFAULT_VALUES, TEMPLATE_FINGERPRINTS, type IstioVersionKey,
+} from '../../src/config/index.js';
+import { hasShared, readShared, readSharedJson, SHARED } from './shared.js';
 
 const sharedTest = hasShared ? test : test.skip;
 if (!hasShared) test('shared corpus absent: default comparisons skipped', (t) => { t.log('../shared not found'); t.pass(); });
 
-sharedTest('embedded values equal base/values.json', (t) => {
-  t.deepEqual(DEFAULT_VALUES, readSharedJson('base/values.json'));
+sharedTest('master built-in values equal base/values.json', (t) => {
+  t.deepEqual(chartValuesFor('master'), readSharedJson('base/values.json'));
 });
+
+// A release's golden cases were rendered by a test build (development hub, tag latest); the built-in
+// values are the released chart's, which differ from them in exactly the image hub and tag.
+for (const [release, key] of [['1.28.10', '1.28'], ['1.30.3', '1.30']] as [string, IstioVersionKey][]) {
+  const dir = join(SHARED, 'conformance', 'istio-versions', release, 'setups');
+  const releaseTest = existsSync(dir) ? test : test.skip;
+  releaseTest(`${release} built-in values equal its chart-default values with the release image`, (t) => {
+    const corpus = JSON.parse(readFileSync(join(dir, 'default.values.json'), 'utf8'));
+    corpus.global.hub = 'docker.io/istio';
+    corpus.global.tag = release;
+    t.deepEqual(chartValuesFor(key), corpus);
+  });
+  releaseTest(`${release} chart mesh document equals the built-in one`, (t) => {
+    t.deepEqual(parse(DEFAULT_MESH_YAML), parse(readFileSync(join(dir, 'base.mesh.yaml'), 'utf8')));
+  });
+}
 
 sharedTest('embedded chart mesh document equals base/mesh.yaml', (t) => {
   t.deepEqual(parse(DEFAULT_MESH_YAML), parse(readShared('base/mesh.yaml')));
@@ -46,9 +66,21 @@ test('buildSettings defaults', (t) => {
   t.is(s.compliancePolicy, '');
   t.deepEqual(s.notices, []);
   t.is(s.mesh.defaultConfig.discoveryAddress, 'istiod.istio-system.svc:15012');
+  t.is(s.istioVersion, '1.30');
+  t.deepEqual(s.provenance, { injectorConfig: 'built-in', values: 'built-in', meshConfig: 'built-in' });
+  t.is((s.values.global as Record<string, unknown>).hub, 'docker.io/istio');
+  t.is((s.values.global as Record<string, unknown>).tag, '1.30.3');
+  t.deepEqual(s.values, DEFAULT_VALUES);
   // Settings own their data: mutating one run's settings must not leak into the next.
   (s.values.global as Record<string, unknown>).hub = 'changed';
-  t.is((buildSettings().values.global as Record<string, unknown>).hub, 'registry.istio.io/testing');
+  t.is((buildSettings().values.global as Record<string, unknown>).hub, 'docker.io/istio');
+  const master = buildSettings({ istioVersion: 'master' });
+  t.is(master.istioVersion, 'master');
+  t.is((master.values.global as Record<string, unknown>).tag, 'latest');
+  t.is((buildSettings({ istioVersion: '1.28' }).values.global as Record<string, unknown>).tag, '1.28.10');
+  const fromFile = buildSettings({ values: { text: '{}', origin: 'v.json' }, istioVersion: '1.28' });
+  t.is((fromFile.values.global as Record<string, unknown>).tag, '1.28.10', 'a values file is merged onto the chosen version');
+  t.is(fromFile.provenance.values, 'v.json');
 });
 
 test('buildSettings takes revision, tags and namespace default from values, overridable', (t) => {

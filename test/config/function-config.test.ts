@@ -23,7 +23,7 @@ test('schema and validator list the same fields', (t) => {
 test('every schema property is accepted with a value of its schema type', (t) => {
   const sample: Record<string, unknown> = {
     metadata: { name: 'x' }, mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
-    namespaces: { shop: { 'istio-injection': 'enabled' } }, injectorConfig: 'policy: enabled', values: { global: {} },
+    istioVersion: '1.28.10', istiodEnv: { PILOT_X: 'on' }, namespaces: { shop: { 'istio-injection': 'enabled' } }, injectorConfig: 'policy: enabled', values: { global: {} },
     meshConfigFile: 'mesh.yaml', templates: { custom: { ejs: 'x' }, other: { file: 't.ejs' } },
     workloadKinds: [{ apiVersion: 'example.com/v1', kind: 'Thing', podTemplatePath: 'spec.template' }], useInputConfigMaps: false,
   };
@@ -33,7 +33,8 @@ test('every schema property is accepted with a value of its schema type', (t) =>
   const { options, notices } = parseFunctionConfig(typed(sample));
   t.deepEqual(notices, []);
   t.deepEqual(options, {
-    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3',
+    mode: 'check', selector: 'all', revision: 'canary', nativeSidecars: false, compliancePolicy: 'fips-140-3', istioVersion: '1.28',
+    istiodEnv: { PILOT_X: 'on' },
     namespaces: { shop: { 'istio-injection': 'enabled' } },
     injectorConfig: { text: 'policy: enabled' }, values: { object: { global: {} } }, meshConfig: { path: 'mesh.yaml' },
     templates: { custom: { text: 'x' }, other: { path: 't.ejs' } },
@@ -125,11 +126,22 @@ test('ConfigMap form errors name data keys', (t) => {
 
 test('every documented ConfigMap key is accepted', (t) => {
   const sample: Record<string, string> = {
-    mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', useInputConfigMaps: 'true', namespaces: '{}',
-    workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm',
+    mode: 'check', selector: 'all', revision: 'r', nativeSidecars: 'true', compliancePolicy: '', istioVersion: 'master', useInputConfigMaps: 'true', namespaces: '{}',
+    istiodEnv: 'A: b', workloadKinds: '[]', injectorConfig: 'x', valuesFile: 'v', meshConfig: 'm',
   };
   for (const key of CONFIGMAP_KEYS) {
     const data = key in sample ? { [key]: sample[key]! } : { [key]: 'file.yaml' };
     t.deepEqual(errors({ apiVersion: 'v1', kind: 'ConfigMap', data }), [], key);
   }
+});
+
+test('istioVersion takes a built-in version key or its exact release; anything else is an error naming the choices', (t) => {
+  t.is(parseFunctionConfig(typed({ istioVersion: '1.30' })).options.istioVersion, '1.30');
+  t.is(parseFunctionConfig(typed({ istioVersion: 'v1.30.3' })).options.istioVersion, '1.30');
+  t.is(parseFunctionConfig({ apiVersion: 'v1', kind: 'ConfigMap', data: { istioVersion: 'master' } }).options.istioVersion, 'master');
+  const bad = parseFunctionConfig(typed({ istioVersion: '1.30.1' }));
+  t.is(bad.options.istioVersion, undefined);
+  t.deepEqual(bad.notices.map((n) => n.field), ['istioVersion']);
+  t.regex(bad.notices[0]!.message, /unknown Istio version "1\.30\.1" \(built in: 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master\)/);
+  t.deepEqual(parseFunctionConfig({ apiVersion: 'v1', kind: 'ConfigMap', data: { istioVersion: '2' } }).notices.map((n) => n.field), ['data.istioVersion']);
 });

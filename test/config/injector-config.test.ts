@@ -19,24 +19,34 @@ sharedTest('custom Go templates of a setup are kept by name', (t) => {
   t.regex(injector.goTemplates.spire!, /csi\.spiffe\.io/);
 });
 
-sharedTest('a sidecar body added to the default setup: stock fingerprint gives no warning, one changed char gives one', (t) => {
-  // The corpus does not carry Istio's template bodies, so the stock fingerprint is taken from our body.
-  const base = readShared('setups/default.config.yaml').replace('templates: {}', `templates:\n  sidecar: |\n${SIDECAR_BODY.replace(/^/gm, '    ')}`);
-  const stock = { sidecar: templateFingerprint(SIDECAR_BODY) };
-  t.deepEqual(parseInjectorConfig(base, 'cm', stock).notices, []);
-  const changed = base.replace('istio-proxy', 'istio-proxz');
-  const { notices, injector } = parseInjectorConfig(changed, 'cm', stock);
-  t.is(notices.length, 1);
-  t.is(notices[0]!.severity, 'warning');
-  t.is(notices[0]!.field, 'templates.sidecar');
-  t.regex(notices[0]!.message, /template "sidecar" differs from Istio 1\.32's built-in one; the built-in ejs equivalent is used/);
-  t.deepEqual(injector.goTemplates, {}, 'a built-in name never becomes a Go template to run');
+test('every template body is kept by name, built-in names included, without notices', (t) => {
+  const names = ['sidecar', 'gateway', 'grpc-agent', 'grpc-simple', 'waypoint', 'custom'];
+  const text = ['policy: enabled', 'templates:', ...names.map((n) => `  ${n}: "spec: {}  # ${n}"`)].join('\n');
+  const { injector, notices } = parseInjectorConfig(text, 'config');
+  t.deepEqual(notices, []);
+  t.deepEqual(Object.keys(injector.goTemplates), names);
+  t.is(injector.goTemplates.gateway, 'spec: {}  # gateway');
 });
 
-test('with the real 1.32 fingerprints any body we can write differs (warning for each pod template)', (t) => {
-  const text = ['policy: enabled', 'templates:', ...['sidecar', 'gateway', 'grpc-agent', 'grpc-simple', 'waypoint'].map((n) => `  ${n}: "spec: {}"`)].join('\n');
-  const { notices } = parseInjectorConfig(text, 'config');
-  t.deepEqual(notices.map((n) => n.field), ['templates.sidecar', 'templates.gateway', 'templates.grpc-agent', 'templates.grpc-simple']);
+test('legacy `template:` is the sidecar body unless it is the chart sentinel or templates.sidecar exists', (t) => {
+  const legacy = parseInjectorConfig({ policy: 'enabled', template: SIDECAR_BODY }, 'old.yaml').injector;
+  t.deepEqual(legacy.goTemplates, { sidecar: SIDECAR_BODY });
+  const sentinel = parseInjectorConfig({ policy: 'enabled', template: '{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}' }, 'cm').injector;
+  t.deepEqual(sentinel.goTemplates, {});
+  const both = parseInjectorConfig({ policy: 'enabled', template: 'spec: {}', templates: { sidecar: SIDECAR_BODY } }, 'cm').injector;
+  t.deepEqual(both.goTemplates, { sidecar: SIDECAR_BODY });
+  t.throws(() => parseInjectorConfig({ policy: 'enabled', template: ['x'] }, 'cm.yaml'), { message: 'cm.yaml: template: expected the template text as a string' });
+});
+
+test('template, alias and annotation names from the input stay data (__proto__, constructor)', (t) => {
+  const text = 'policy: enabled\ntemplates:\n  __proto__: "a: 1"\n  constructor: "b: 2"\naliases:\n  __proto__: [sidecar]\ninjectedAnnotations:\n  __proto__: x\n';
+  const { injector } = parseInjectorConfig(text, 'cm');
+  t.true(Object.prototype.hasOwnProperty.call(injector.goTemplates, '__proto__'));
+  t.is(injector.goTemplates['__proto__'], 'a: 1');
+  t.is(injector.goTemplates.constructor as unknown, 'b: 2');
+  t.deepEqual(Object.getPrototypeOf(injector.goTemplates), Object.prototype);
+  t.true(Object.prototype.hasOwnProperty.call(injector.aliases, '__proto__'));
+  t.true(Object.prototype.hasOwnProperty.call(injector.injectedAnnotations, '__proto__'));
 });
 
 test('fingerprints ignore surrounding white space', (t) => {
@@ -80,9 +90,10 @@ test('a bare template file is the sidecar template (istioctl --injectConfigFile)
   const bare = 'spec:\n  initContainers:\n  - name: istio-init\n    image: registry.istio.io/release/proxy_init:unittest-{{.Values.global.suffix}}\n';
   const { injector, notices } = parseInjectorConfig(bare, 'inject-config-inline.yaml');
   t.is(injector.policy, 'enabled');
-  t.true(notices.some((n) => n.severity === 'warning' && n.field === 'templates.sidecar'));
-  const notYaml = parseInjectorConfig('spec:\n  containers:\n  {{- range .Spec.Containers }}\n  - name: {{ .Name }}\n  {{- end }}\n  x: [\n', 'f');
-  t.true(notYaml.notices.some((n) => n.field === 'templates.sidecar'));
+  t.deepEqual(injector.goTemplates, { sidecar: bare });
+  t.true(notices.some((n) => n.severity === 'info' && /bare template/.test(n.message)));
+  const notYamlText = 'spec:\n  containers:\n  {{- range .Spec.Containers }}\n  - name: {{ .Name }}\n  {{- end }}\n  x: [\n';
+  t.deepEqual(parseInjectorConfig(notYamlText, 'f').injector.goTemplates, { sidecar: notYamlText });
 });
 
 test('mistyped injector config fields are ConfigErrors naming file and field', (t) => {
@@ -110,7 +121,8 @@ test('findIstioConfigMaps picks the revision\'s ConfigMaps', (t) => {
 });
 
 test('buildSettings surfaces injector notices', (t) => {
-  const s = buildSettings({ injectorConfig: { text: 'policy: enabled\ntemplates:\n  sidecar: "spec: {}"\n', origin: 'cm' } });
+  const s = buildSettings({ injectorConfig: { text: 'templates:\n  sidecar: "spec: {}"\n', origin: 'cm' } });
   t.is(s.notices.length, 1);
   t.is(s.notices[0]!.severity, 'warning');
+  t.is(s.notices[0]!.field, 'policy');
 });

@@ -1,12 +1,6 @@
 import test from 'ava';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { corpusAvailable, runAll } from './cases.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-// floor.json stays in the source tree (tsc does not copy it): dist/test/conformance -> test/conformance.
-const floorFile = join(here, '..', '..', '..', 'test', 'conformance', 'floor.json');
+import { passFloor } from './floor.js';
 
 if (!corpusAvailable()) {
   test('conformance corpus', (t) => {
@@ -15,7 +9,7 @@ if (!corpusAvailable()) {
   });
 } else {
   test('Istio golden kube-inject cases: pass count does not drop below the floor', async (t) => {
-    const floor = (JSON.parse(readFileSync(floorFile, 'utf8')) as { pass: number }).pass;
+    const floor = passFloor('istio');
     const results = await runAll();
     const passed = results.filter((r) => r.verdict === 'pass').length;
     for (const r of results.filter((x) => x.verdict === 'fail')) t.log(`FAIL ${r.expected}: ${r.detail}`);

@@ -16,7 +16,7 @@ type J = null | boolean | number | string | J[] | { [k: string]: J };
 export const OMIT_WHEN_ZERO = new Set([
   'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold',
   'terminationGracePeriodSeconds', 'hostNetwork', 'hostPID', 'hostIPC', 'readOnly', 'stdin', 'stdinOnce',
-  'tty', 'minReadySeconds', 'paused', 'hostPort', 'revisionHistoryLimit', 'progressDeadlineSeconds',
+  'tty', 'minReadySeconds', 'paused', 'hostPort', 'containerPort', 'revisionHistoryLimit', 'progressDeadlineSeconds',
   // DeploymentConfig spec.test (Go prints `test: false`; false is the default)
   'test',
 ]);

@@ -83,7 +83,7 @@ test('proxy.istio.io/overrides written for user customisations of the proxy (ima
     ],
   });
   const p = proxy(pod);
-  t.is(p.image, 'registry.istio.io/testing/proxyv2:latest');
+  t.is(p.image, 'docker.io/istio/proxyv2:1.30.3');
   t.is(p.resources.limits.memory, '2Gi');
   // native sidecars: the user's proxy moved to initContainers and is recorded there
   const overrides = JSON.parse(ann(pod)['proxy.istio.io/overrides']!);

@@ -41,13 +41,13 @@ test('webhook flavor: aliases resolve exactly one level', (t) => {
   t.truthy(proxy(pod));
 });
 
-test('a Go-only template asks for an ejs equivalent', (t) => {
+test('a Go template of the injector config runs next to the built-in sidecar', (t) => {
   const s = settingsWith((x) => {
-    x.injector.goTemplates = { spire: 'spec: {}' };
+    x.injector.goTemplates = { spire: 'metadata:\n  labels:\n    spire: "{{ .DeploymentMeta.Name }}"\n' };
   });
-  const err = t.throws(() => inject({ annotations: { 'inject.istio.io/templates': 'sidecar,spire' } }, s), { instanceOf: InjectError }) as InjectError;
-  t.is(err.code, 'template-not-found');
-  t.regex(err.message, /template "spire" is a Go template; supply an ejs equivalent/);
+  const pod = inject({ annotations: { 'inject.istio.io/templates': 'sidecar,spire' } }, s);
+  t.is((pod.metadata.labels as Record<string, string>).spire, 'hello');
+  t.truthy(proxy(pod));
 });
 
 test('a user ejs template runs with the documented context and helpers', (t) => {
@@ -135,13 +135,19 @@ test('values.global.proxy.statusPort 0: no proxy probes and no status port in -d
   t.is(args[args.indexOf('-d') + 1], '15090,15021');
 });
 
-test('compliance policy fips-140-3 adds COMPLIANCE_POLICY and GODEBUG', (t) => {
+test('compliance policy fips-140-3 adds COMPLIANCE_POLICY, and on master also GODEBUG', (t) => {
   const s = settingsWith((x) => {
     x.compliancePolicy = 'fips-140-3';
   });
   const p = proxy(inject({}, s));
   t.is(envValue(p, 'COMPLIANCE_POLICY'), 'fips-140-3');
-  t.is(envValue(p, 'GODEBUG'), 'fips140=only');
+  t.is(envValue(p, 'GODEBUG'), undefined, 'Istio 1.30.3 sets no GODEBUG');
+  const master = proxy(inject({}, settingsWith((x) => {
+    x.compliancePolicy = 'fips-140-3';
+    x.istioVersion = 'master';
+  })));
+  t.is(envValue(master, 'COMPLIANCE_POLICY'), 'fips-140-3');
+  t.is(envValue(master, 'GODEBUG'), 'fips140=only');
 });
 
 test('warnings: unusual nativeSidecar values and a non-ClusterFirst dnsPolicy', (t) => {

@@ -7,7 +7,7 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { buildSettings } from '../../src/config/index.js';
+import { buildSettings, parseIstioVersion } from '../../src/config/index.js';
 import type { Settings } from '../../src/config/types.js';
 import { runInject } from '../../src/cli/run-inject.js';
 import { coreEngine } from '../../src/webhook/engine.js';
@@ -51,6 +51,7 @@ function settingsFor(args: string[], corpus: string): Settings {
     revision: 'default',
     nativeSidecars: flag('--native-sidecars') !== 'false',
     compliancePolicy: flag('--compliance-policy') ?? '',
+    istioVersion: parseIstioVersion(flag('--istio-version') ?? '1.30'),
   });
 }
 

@@ -1,6 +1,7 @@
 // `webhook`: serve Istio sidecar injection as a Kubernetes mutating admission webhook over HTTPS.
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, write, type Command, type CommandIO } from '../command.js';
-import { istioConfigFlagOptions, parseBoolFlag } from '../config-flags.js';
+import { istioConfigFlagOptions, parseBoolFlag, parseIstioVersionFlag, parseIstiodEnvFlags } from '../config-flags.js';
+import type { IstioVersionKey } from '../../config/defaults/istio-versions.js';
 import { resolveConfigFiles } from '../../webhook/config-files.js';
 import { startWebhook } from '../../webhook/start-webhook.js';
 import { coreEngine } from '../../webhook/engine.js';
@@ -30,7 +31,8 @@ Server:
                             allow admits it without a sidecar and returns the error as a warning
   --drain-seconds S         after SIGTERM, keep answering for S seconds (default 3, at most 20)
                             while the API server's endpoints catch up
-Istio configuration (defaults: Istio 1.32's chart):
+Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
+  --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
   --config-dir DIR          a mounted ConfigMap directory with files 'config', 'values' and 'mesh'
                             (Istio's istio-sidecar-injector keys config/values and the istio key mesh)
   --injectConfigFile FILE   injector config in Istio's format (overrides DIR/config)
@@ -39,6 +41,7 @@ Istio configuration (defaults: Istio 1.32's chart):
   --revision REV            serving revision ('' = default)
   --native-sidecars BOOL    inject istio-proxy as a native sidecar (default true)
   --compliance-policy P     istiod's COMPLIANCE_POLICY, e.g. fips-140-3
+  --istiod-env NAME=VALUE   istiod's environment as Go templates read it with \`env\` (repeatable)
 
 Exit codes: 0 after a clean shutdown, 1 when the server cannot start, 2 usage error.`;
 
@@ -57,6 +60,8 @@ export interface WebhookFlags {
   revision?: string;
   nativeSidecars?: boolean;
   compliancePolicy?: string;
+  istioVersion?: IstioVersionKey;
+  istiodEnv?: Record<string, string>;
 }
 
 /** Parses and checks the flags; throws UsageError naming the flag. */
@@ -102,6 +107,8 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
     revision: values.revision,
     nativeSidecars: values['native-sidecars'] === undefined ? undefined : parseBoolFlag('--native-sidecars', values['native-sidecars']),
     compliancePolicy: values['compliance-policy'],
+    istioVersion: parseIstioVersionFlag(values['istio-version']),
+    istiodEnv: values['istiod-env'] === undefined ? undefined : parseIstiodEnvFlags(values['istiod-env']),
   };
 }
 
@@ -138,7 +145,7 @@ export const command: Command = {
         tlsCertFile: flags.tlsCertFile && resolve(io.cwd, flags.tlsCertFile),
         tlsKeyFile: flags.tlsKeyFile && resolve(io.cwd, flags.tlsKeyFile),
         configFiles: resolveConfigFiles(flags, io.cwd),
-        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy },
+        settingsFlags: { revision: flags.revision, nativeSidecars: flags.nativeSidecars, compliancePolicy: flags.compliancePolicy, istioVersion: flags.istioVersion, istiodEnv: flags.istiodEnv },
         engine: coreEngine,
         failureMode: flags.failureMode,
         log,

@@ -1,5 +1,5 @@
-// The `config` key of the istio-sidecar-injector ConfigMap as the 1.32 chart renders it
-// (base/injector-config.json), minus the template bodies: our built-in ejs templates stand in for
+// The `config` key of the istio-sidecar-injector ConfigMap as the chart renders it, the same for
+// Istio 1.28.10, 1.30.3 and master (base/injector-config.json), minus the template bodies: our built-in ejs templates stand in for
 // the eight stock Go templates, whose fingerprints are in template-fingerprints.ts.
 import type { InjectorConfig } from '../types.js';
 

@@ -1,5 +1,6 @@
 // Istio's built-in mesh defaults (pkg/config/mesh/mesh.go: DefaultProxyConfig(), DefaultMeshConfig())
-// and the `mesh` key of the `istio` ConfigMap that the 1.32 chart renders. Protobuf-JSON names.
+// and the `mesh` key of the `istio` ConfigMap that the chart renders, the same for Istio 1.28.10,
+// 1.30.3 and master (each corpus's base.mesh.yaml; their golden PROXY_CONFIG agree). Protobuf-JSON names.
 // DefaultMeshConfig() = base/mesh-effective.json minus what the chart's mesh.yaml sets: the
 // chart only adds `defaultProviders.metrics: [prometheus]` (the other keys it sets equal the
 // built-in defaults), so the built-in `defaultProviders` is the empty message.

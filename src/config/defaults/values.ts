@@ -1,9 +1,12 @@
-// Istio 1.32 istio-discovery chart: the `values` key of the istio-sidecar-injector ConfigMap as the
-// chart renders it (profile `empty`, pilot enabled, chart defaults). Embedded so a user clone without
-// the conformance corpus still injects exactly like a stock install.
+// The istio-discovery chart's `values` key of the istio-sidecar-injector ConfigMap as the chart renders
+// it (profile `empty`, pilot enabled, chart defaults). Istio 1.28.10, 1.30.3 and master render the same
+// document except for the image hub and tag, which a release build stamps into its chart (a development
+// chart carries a CI registry and `latest`); istio-versions.ts sets those per version. Embedded so a
+// user clone without the conformance corpus still injects exactly like a stock install.
 import type { JsonObject } from '../../k8s/types.js';
 
-export const DEFAULT_VALUES: JsonObject = {
+/** The chart's values with master's development hub and tag (registry.istio.io/testing, latest). */
+export const CHART_VALUES: JsonObject = {
   "gateways": {
     "seccompProfile": {},
     "securityContext": {}

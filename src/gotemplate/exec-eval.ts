@@ -1,0 +1,316 @@
+// Evaluation of pipelines, commands, fields, variables and arguments, as Go's exec.go does it
+// (evalPipeline, evalCommand, evalField, evalCall, evalArg, validateType), with Go's messages.
+import { GoTemplateError } from './errors.js';
+import { goQuote } from './go-strings.js';
+import { MISSING, type Final, type State } from './exec-state.js';
+import { REFLECT_VALUE, isBuiltinDef, truth } from './builtins.js';
+import type { FuncDef } from './func-def.js';
+import type { ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, VariableNode } from './nodes.js';
+import { GoComplex, GoEnum, GoInt, GoMap, GoPtr, GoStruct, T, typeName, typeOf, zeroValue, type GoType, type GoValue, type MethodDef } from './value.js';
+
+/** No method receiver: evalCall is calling a function. */
+const NO_RECEIVER: unique symbol = Symbol('no receiver');
+
+export function evalPipeline(s: State, dot: GoValue, pipe: PipeNode | null): GoValue {
+  if (pipe === null) return undefined;
+  s.at(pipe);
+  let value: Final = MISSING;
+  const cmds = pipe.cmds;
+  for (let i = 0; i < cmds.length; i++) {
+    value = evalCommand(s, dot, cmds[i], value);
+    // An interface{} result is replaced by what it holds; a nil interface becomes "no value".
+    if (value === null) value = undefined;
+  }
+  const v = value === MISSING ? undefined : value;
+  const decl = pipe.decl;
+  for (let i = 0; i < decl.length; i++) {
+    if (pipe.isAssign) s.setVar(decl[i].ident[0], v);
+    else s.push(decl[i].ident[0], v);
+  }
+  return v;
+}
+
+function evalCommand(s: State, dot: GoValue, cmd: CommandNode, final: Final): GoValue {
+  const first = cmd.args[0];
+  switch (first.kind) {
+    case 'field':
+      return evalFieldNode(s, dot, first, cmd.args, final);
+    case 'chain':
+      return evalChainNode(s, dot, first, cmd.args, final);
+    case 'identifier':
+      return evalFunction(s, dot, first, cmd, cmd.args, final);
+    case 'pipe':
+      notAFunction(s, cmd.args, final);
+      return evalPipeline(s, dot, first);
+    case 'variable':
+      return evalVariableNode(s, dot, first, cmd.args, final);
+  }
+  s.at(first);
+  notAFunction(s, cmd.args, final);
+  switch (first.kind) {
+    case 'bool':
+      return first.value;
+    case 'dot':
+      return dot;
+    case 'nil':
+      return s.errorf('nil is not a command');
+    case 'number':
+      return idealConstant(s, first);
+    case 'string':
+      return first.text;
+  }
+  return s.errorf(`can't evaluate command ${goQuote(String(first))}`);
+}
+
+function notAFunction(s: State, args: Node[] | null, final: Final): void {
+  if ((args !== null && args.length > 1) || final !== MISSING) s.errorf(`can't give argument to non-function ${args![0]}`);
+}
+
+function isHexInt(t: string): boolean {
+  return t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
+}
+
+function idealConstant(s: State, n: NumberNode): GoValue {
+  s.at(n);
+  if (n.isComplex) return new GoComplex(n.complex[0], n.complex[1]);
+  if (n.isFloat && !isHexInt(n.text) && n.text[0] !== "'" && /[.eEpP]/.test(n.text)) return n.float64;
+  if (n.isInt) return new GoInt('int', n.int64);
+  if (n.isUint) s.errorf(`${n.text} overflows int`);
+  return undefined;
+}
+
+function evalFieldNode(s: State, dot: GoValue, field: FieldNode, args: Node[] | null, final: Final): GoValue {
+  s.at(field);
+  return evalFieldChain(s, dot, dot, s.dotIface, field, field.ident, args, final);
+}
+
+function evalChainNode(s: State, dot: GoValue, chain: ChainNode, args: Node[] | null, final: Final): GoValue {
+  s.at(chain);
+  if (chain.node.kind === 'nil') s.errorf(`indirection through explicit nil in ${chain}`);
+  const pipe = evalArg(s, dot, null, chain.node);
+  return evalFieldChain(s, dot, pipe, false, chain, chain.field, args, final);
+}
+
+function evalVariableNode(s: State, dot: GoValue, v: VariableNode, args: Node[] | null, final: Final): GoValue {
+  s.at(v);
+  const variable = s.variable(v.ident[0]);
+  if (v.ident.length === 1) {
+    notAFunction(s, args, final);
+    return variable.value;
+  }
+  return evalFieldChain(s, dot, variable.value, variable.iface, v, v.fields, args, final);
+}
+
+function evalFieldChain(s: State, dot: GoValue, receiver: GoValue, iface: boolean, node: Node, ident: string[], args: Node[] | null, final: Final): GoValue {
+  const n = ident.length;
+  for (let i = 0; i < n - 1; i++) {
+    receiver = evalField(s, dot, ident[i], node, null, MISSING, receiver, iface);
+    iface = s.lastIface;
+  }
+  return evalField(s, dot, ident[n - 1], node, args, final, receiver, iface);
+}
+
+function evalField(s: State, dot: GoValue, name: string, node: Node, args: Node[] | null, final: Final, receiver: GoValue, iface: boolean): GoValue {
+  s.lastIface = false;
+  if (receiver === undefined) return undefined;
+  if (receiver === null) s.errorf(`nil pointer evaluating interface {}.${name}`);
+  let r: GoValue = receiver;
+  while (r instanceof GoPtr && r.target !== null) r = r.target;
+  const method = findMethod(r, name);
+  if (method !== undefined) {
+    const v = evalCall(s, dot, method, false, node, name, args, final, r);
+    s.lastIface = method.result.kind === 'interface';
+    return v;
+  }
+  const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
+  if (r instanceof GoMap) {
+    if (hasArgs) s.errorf(`${name} is not a method but has arguments`);
+    s.lastIface = r.elem.kind === 'interface';
+    return r.get(name);
+  }
+  if (r instanceof GoStruct) {
+    const f = r.def.fields.get(name);
+    if (f !== undefined) {
+      if (hasArgs) s.errorf(`${name} has arguments but cannot be invoked as function`);
+      s.lastIface = f.type.kind === 'interface';
+      return r.field(name);
+    }
+  } else if (r instanceof GoPtr) {
+    // A nil pointer: a missing field is a type error, an existing one a nil dereference.
+    const et = r.elem;
+    if (!(et.kind === 'struct' && !et.def.fields.has(name))) s.errorf(`nil pointer evaluating ${receiverTypeName(receiver, iface)}.${name}`);
+  }
+  return s.errorf(`can't evaluate field ${name} in type ${receiverTypeName(receiver, iface)}`);
+}
+
+/** The receiver's type as Go's messages name it (only computed for a message: it allocates). */
+function receiverTypeName(receiver: GoValue, iface: boolean): string {
+  return iface ? 'interface {}' : typeName(typeOf(receiver));
+}
+
+function findMethod(r: GoValue, name: string): MethodDef | undefined {
+  if (r instanceof GoStruct) return r.def.methods?.get(name);
+  if (r instanceof GoPtr) {
+    const et = r.elem;
+    return et.kind === 'struct' ? et.def.methods?.get(name) : undefined;
+  }
+  if (r instanceof GoEnum && name === 'String') return ENUM_STRING;
+  return undefined;
+}
+
+const ENUM_STRING: MethodDef = { params: [], result: T.string, call: (recv: GoValue) => String(recv) };
+
+function evalFunction(s: State, dot: GoValue, node: IdentifierNode, cmd: Node, args: Node[] | null, final: Final): GoValue {
+  s.at(node);
+  const name = node.ident;
+  const def = s.tmpl.funcs.get(name);
+  if (def === undefined) return s.errorf(`${goQuote(name)} is not a defined function`);
+  return evalCall(s, dot, def, isBuiltinDef(def), cmd, name, args, final);
+}
+
+/** Calls a function (`fun` a FuncDef) or a method (`fun` a MethodDef of `recv`) with the command's arguments. */
+function evalCall(
+  s: State, dot: GoValue, fun: MethodDef | FuncDef, isBuiltin: boolean, node: Node, name: string, args: Node[] | null, final: Final,
+  recv: GoValue | typeof NO_RECEIVER = NO_RECEIVER,
+): GoValue {
+  const nArgs = args === null ? 0 : args.length - 1;
+  const numIn = nArgs + (final !== MISSING ? 1 : 0);
+  const params = fun.params;
+  const nIn = params.length;
+  let numFixed = nArgs;
+  if (fun.variadic) {
+    numFixed = nIn - 1;
+    if (numIn < numFixed) s.errorf(`wrong number of args for ${name}: want at least ${nIn - 1} got ${nArgs}`);
+  } else if (numIn !== nIn) s.errorf(`wrong number of args for ${name}: want ${nIn} got ${numIn}`);
+
+  if (isBuiltin && (name === 'and' || name === 'or')) {
+    let v: GoValue = undefined;
+    for (let i = 1; i <= nArgs; i++) {
+      v = evalArg(s, dot, REFLECT_VALUE, args![i]);
+      if (truth(v) === (name === 'or')) return v;
+    }
+    if (final !== MISSING) v = final;
+    return v;
+  }
+
+  const argv: GoValue[] = new Array(numIn);
+  let i = 0;
+  for (; i < numFixed && i < nArgs; i++) argv[i] = evalArg(s, dot, params[i], args![i + 1]);
+  if (fun.variadic) {
+    const t = params[nIn - 1];
+    for (; i < nArgs; i++) argv[i] = evalArg(s, dot, t, args![i + 1]);
+  }
+  if (final !== MISSING) {
+    const t = fun.variadic && numIn - 1 < numFixed ? params[numIn - 1] : params[nIn - 1];
+    argv[i] = validateType(s, final, t);
+  }
+  try {
+    return recv === NO_RECEIVER ? (fun as FuncDef).fn(argv) : (fun as MethodDef).call(recv, argv);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw e;
+    s.at(node);
+    return s.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function canBeNil(t: GoType): boolean {
+  const k = t.kind;
+  return k === 'interface' || k === 'map' || k === 'slice' || k === 'ptr' || k === 'func';
+}
+
+export function typeEquals(a: GoType, b: GoType): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'int':
+      return a.name === (b as typeof a).name;
+    case 'map':
+    case 'slice':
+    case 'ptr':
+      return typeEquals(a.elem, (b as typeof a).elem);
+    case 'struct':
+    case 'enum':
+      return a.def === (b as typeof a).def;
+    default:
+      return true;
+  }
+}
+
+/** Go's validateType: a computed value into a parameter of type `typ` (null: untyped). */
+function validateType(s: State, value: GoValue, typ: GoType | null): GoValue {
+  if (typ === null || typ === REFLECT_VALUE) return value;
+  if (value === undefined) {
+    if (canBeNil(typ)) return zeroValue(typ);
+    return s.errorf(`invalid value; expected ${typeName(typ)}`);
+  }
+  if (typ.kind === 'interface') return value;
+  if (value !== null) {
+    const vt = typeOf(value);
+    if (typeEquals(vt, typ)) return value;
+    if (value instanceof GoPtr && typeEquals(value.elem, typ)) {
+      if (value.target === null) s.errorf(`dereference of nil pointer of type ${typeName(typ)}`);
+      return value.target;
+    }
+    if (typ.kind === 'ptr' && typeEquals(vt, typ.elem) && value instanceof GoStruct) return new GoPtr(typ.elem, value);
+  }
+  return s.errorf(`wrong type for value; expected ${typeName(typ)}; got ${value === null ? 'interface {}' : typeName(typeOf(value))}`);
+}
+
+/** Go's evalArg: one argument node for a parameter of type `typ` (null: untyped, chain heads). */
+function evalArg(s: State, dot: GoValue, typ: GoType | null, n: Node): GoValue {
+  s.at(n);
+  switch (n.kind) {
+    case 'dot':
+      return validateType(s, dot, typ);
+    case 'nil':
+      if (typ === REFLECT_VALUE) return undefined;
+      if (typ !== null && canBeNil(typ)) return zeroValue(typ);
+      return s.errorf(`cannot assign nil to ${typ === null ? '<nil>' : typeName(typ)}`);
+    case 'field':
+      return validateType(s, evalFieldNode(s, dot, n, [n], MISSING), typ);
+    case 'variable':
+      return validateType(s, evalVariableNode(s, dot, n, null, MISSING), typ);
+    case 'pipe':
+      return validateType(s, evalPipeline(s, dot, n), typ);
+    case 'identifier':
+      return validateType(s, evalFunction(s, dot, n, n, null, MISSING), typ);
+    case 'chain':
+      return validateType(s, evalChainNode(s, dot, n, null, MISSING), typ);
+  }
+  const t = typ ?? T.interface;
+  switch (t.kind) {
+    case 'bool':
+      if (n.kind === 'bool') return n.value;
+      return s.errorf(`expected bool; found ${n}`);
+    case 'float64':
+      if (n.kind === 'number' && n.isFloat) return n.float64;
+      return s.errorf(`expected float; found ${n}`);
+    case 'complex128':
+      if (n.kind === 'number' && (n.isComplex || n.isFloat)) return n.isComplex ? new GoComplex(n.complex[0], n.complex[1]) : new GoComplex(n.float64, 0);
+      return s.errorf(`expected complex; found ${n}`);
+    case 'int': {
+      const unsigned = t.name.startsWith('u');
+      if (n.kind === 'number' && (unsigned ? n.isUint : n.isInt)) return new GoInt(t.name, unsigned ? n.uint64 : n.int64);
+      return s.errorf(`expected ${unsigned ? 'unsigned integer' : 'integer'}; found ${n}`);
+    }
+    case 'interface':
+      return evalEmptyInterface(s, dot, n);
+    case 'string':
+      if (n.kind === 'string') return n.text;
+      return s.errorf(`expected string; found ${n}`);
+  }
+  return s.errorf(`can't handle ${n} for arg of type ${typeName(t)}`);
+}
+
+function evalEmptyInterface(s: State, dot: GoValue, n: Node): GoValue {
+  s.at(n);
+  switch (n.kind) {
+    case 'bool':
+      return n.value;
+    case 'number':
+      return idealConstant(s, n);
+    case 'string':
+      return n.text;
+  }
+  return s.errorf(`can't handle assignment of ${n} to empty interface argument`);
+}
