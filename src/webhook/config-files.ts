@@ -53,9 +53,18 @@ export function configPaths(files: ConfigFiles): string[] {
   return [files.injectConfigFile, files.valuesFile, files.meshConfigFile].filter((p): p is string => p !== undefined);
 }
 
-/** Builds Settings from file contents already read (see ReloadingSource); throws ConfigError on bad config. */
+/**
+ * Builds Settings from file contents already read (see ReloadingSource); throws ConfigError on bad
+ * config. An empty file is refused: a ConfigMap key Istio fills is never empty, a file caught while
+ * it is rewritten in place often is, and Istio's defaults in its place would change every pod.
+ */
 export function settingsFromContents(files: ConfigFiles, flags: SettingsFlags, contents: Map<string, string>): Settings {
-  const doc = (p: string | undefined) => (p === undefined ? undefined : { text: contents.get(p) ?? '', origin: p });
+  const doc = (p: string | undefined) => {
+    if (p === undefined) return undefined;
+    const text = contents.get(p) ?? '';
+    if (text.trim() === '') throw new Error(`${p}: the file is empty (half-written?); an empty injector config, values or mesh file is not used`);
+    return { text, origin: p };
+  };
   const settings = buildSettings({
     injectorConfig: doc(files.injectConfigFile),
     values: doc(files.valuesFile),

@@ -62,8 +62,13 @@ export interface WebhookServer {
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Validates and installs a new certificate for new connections; throws (keeping the old) when unusable. */
   setCertificate(material: TlsMaterial): void;
-  /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then closes what is left. */
-  shutdown(graceMs?: number): Promise<void>;
+  /**
+   * Graceful stop. For `drainMs` the server keeps answering (readiness fails) and every answer,
+   * in-flight ones included, carries `Connection: close`, so keep-alive connections leave after
+   * their next request instead of being cut under it; then it stops listening, closes idle
+   * connections and waits for in-flight requests, closing whatever is left `graceMs` after the call.
+   */
+  shutdown(graceMs?: number, drainMs?: number): Promise<void>;
   inFlight(): number;
 }
 
@@ -86,9 +91,13 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
   };
+  // Answers not yet sent, so a shutdown can mark them `Connection: close`.
+  const unanswered = new Set<http.ServerResponse>();
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     inFlight++;
-    res.once('close', () => { inFlight--; });
+    unanswered.add(res);
+    res.once('close', () => { inFlight--; unanswered.delete(res); });
+    res.once('finish', () => unanswered.delete(res));
     if (shuttingDown) res.setHeader('Connection', 'close');
     route(req, res).catch((err) => {
       // Anything unexpected becomes a 500 for this request only; the process keeps serving.
@@ -200,22 +209,30 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       tls.createSecureContext(opts); // throws on an unusable pair, before anything is swapped
       (server as https.Server).setSecureContext(opts);
     },
-    shutdown(graceMs = 25_000) {
+    shutdown(graceMs = 25_000, drainMs = 0) {
       shuttingDown = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
       return new Promise((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
-        // Keep-alive connections whose last request finishes after this point become idle later;
-        // close them as they do, so the process does not wait for the client's idle timeout.
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
-        sweep.unref();
-        server.close(() => {
-          clearTimeout(force);
-          clearInterval(sweep);
-          listening = false;
-          resolve();
-        });
-        server.closeIdleConnections();
+        let sweep: NodeJS.Timeout | undefined;
+        const stop = () => {
+          // Keep-alive connections whose last request finishes after this point become idle later;
+          // close them as they do, so the process does not wait for the client's idle timeout.
+          sweep = setInterval(() => server.closeIdleConnections(), 50);
+          sweep.unref();
+          // Node's close() also closes the connections idle right now.
+          server.close(() => {
+            clearTimeout(force);
+            clearInterval(sweep);
+            listening = false;
+            resolve();
+          });
+        };
+        // Closing an idle keep-alive connection races with a request the client is sending on it
+        // (it gets ECONNRESET); during the drain those requests are answered instead.
+        if (drainMs > 0) setTimeout(stop, Math.min(drainMs, graceMs));
+        else stop();
       });
     },
     inFlight: () => inFlight,

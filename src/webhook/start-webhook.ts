@@ -29,7 +29,8 @@ export interface RunningWebhook {
   webhook: WebhookServer;
   settings: ReloadingSource<Settings>;
   certificate?: ReloadingSource<TlsMaterial>;
-  shutdown(graceMs?: number): Promise<void>;
+  /** See WebhookServer.shutdown; file watching stops at once. */
+  shutdown(graceMs?: number, drainMs?: number): Promise<void>;
 }
 
 /** Throws (with a message naming the file) when the first config or certificate cannot be loaded. */
@@ -94,10 +95,10 @@ export async function startWebhook(options: StartOptions): Promise<RunningWebhoo
     webhook,
     settings,
     certificate,
-    async shutdown(graceMs) {
+    async shutdown(graceMs, drainMs) {
       settings.stop();
       certificate?.stop();
-      await webhook.shutdown(graceMs);
+      await webhook.shutdown(graceMs, drainMs);
     },
   };
 }

@@ -50,14 +50,17 @@ test('ReloadingSource keeps the last good value and reports a bad one once', (t)
     const n = Number(c.get(file));
     if (!Number.isInteger(n)) throw new Error(`not a number: ${c.get(file)}`);
     return n;
-  }, { onReject: (e) => rejected.push(e.message) });
+  }, { onReject: (e) => rejected.push(e.message), settleMs: 0 });
   t.is(src.current, 1);
   t.false(src.check()); // unchanged bytes: no rebuild
   t.is(builds, 1);
   writeFileSync(file, '2');
+  t.false(src.check()); // changed bytes are read twice before use
+  t.is(src.current, 1);
   t.true(src.check());
   t.is(src.current, 2);
   writeFileSync(file, 'x');
+  t.false(src.check());
   t.false(src.check());
   t.false(src.check());
   t.is(src.current, 2);

@@ -28,6 +28,8 @@ const usageErrors: [string[], RegExp][] = [
   [['--insecure-http', '--failure-mode', 'maybe'], /--failure-mode must be deny or allow/],
   [['--insecure-http', '--native-sidecars', 'yes'], /--native-sidecars must be true or false/],
   [['--insecure-http', '--bogus'], /unknown flag --bogus/],
+  [['--insecure-http', '--drain-seconds', '21'], /--drain-seconds must be a number of seconds 0..20, not "21"/],
+  [['--insecure-http', '--drain-seconds', 'soon'], /--drain-seconds must be a number of seconds 0..20/],
 ];
 for (const [args, message] of usageErrors) {
   test(`usage error exits 2: ${args.join(' ') || '(no flags)'}`, async (t) => {
@@ -41,11 +43,12 @@ test('flags parse into options', (t) => {
   const f = parseWebhookFlags(['--tls-cert-file', 'c', '--tls-key-file', 'k', '--port', '8443', '--config-dir', '/cfg', '--revision', 'canary',
     '--native-sidecars', 'false', '--compliance-policy', 'fips-140-3', '--failure-mode', 'allow', '--valuesFile', 'v.json', '--istio-version', '1.28.10']);
   t.deepEqual(f, {
-    port: 8443, address: undefined, tlsCertFile: 'c', tlsKeyFile: 'k', failureMode: 'allow', configDir: '/cfg',
+    port: 8443, address: undefined, tlsCertFile: 'c', tlsKeyFile: 'k', failureMode: 'allow', drainMs: 3000, configDir: '/cfg',
     injectConfigFile: undefined, valuesFile: 'v.json', meshConfigFile: undefined, revision: 'canary', nativeSidecars: false,
     compliancePolicy: 'fips-140-3', istioVersion: '1.28', istiodEnv: undefined,
   });
   t.is(parseWebhookFlags(['--help']), 'help');
+  t.like(parseWebhookFlags(['--insecure-http', '--drain-seconds', '0.5']), { drainMs: 500 });
   t.throws(() => parseWebhookFlags(['--insecure-http', '--istio-version', '1.29']), { instanceOf: UsageError, message: /--istio-version must be one of 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master, not "1\.29"/ });
   t.throws(() => parseWebhookFlags(['--insecure-http', '--port', '-1']), { instanceOf: UsageError });
 });

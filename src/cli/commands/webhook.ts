@@ -17,8 +17,9 @@ AdmissionReview of a Pod and answers with a JSON patch. Namespace selection is t
 (see 'webhook-config'); the injector policy and pod opt-outs apply here.
 Also serves GET /ready, GET /healthz and GET /metrics (Prometheus). Logs one JSON line per request on
 stderr. Certificate and configuration files are reloaded when they change; a bad new configuration
-is logged and the last good one stays in use. SIGTERM stops accepting, finishes in-flight requests
-and exits 0.
+is logged and the last good one stays in use. On SIGTERM readiness fails, and for --drain-seconds
+every request is still answered, with 'Connection: close' so keep-alive clients reconnect elsewhere;
+then the webhook stops accepting, finishes in-flight requests and exits 0.
 
 Server:
   --port N                  HTTPS port (default 15017)
@@ -28,6 +29,8 @@ Server:
   --insecure-http           serve plain HTTP, for use behind a TLS terminator
   --failure-mode deny|allow what an injection error does: deny (default, like Istio) rejects the pod;
                             allow admits it without a sidecar and returns the error as a warning
+  --drain-seconds S         after SIGTERM, keep answering for S seconds (default 3, at most 20)
+                            while the API server's endpoints catch up
 Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
   --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
   --config-dir DIR          a mounted ConfigMap directory with files 'config', 'values' and 'mesh'
@@ -48,6 +51,8 @@ export interface WebhookFlags {
   tlsCertFile?: string;
   tlsKeyFile?: string;
   failureMode: FailureMode;
+  /** After SIGTERM, how long requests are still answered before the listener closes. */
+  drainMs: number;
   configDir?: string;
   injectConfigFile?: string;
   valuesFile?: string;
@@ -69,6 +74,7 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
     'tls-key-file': { type: 'string' },
     'insecure-http': { type: 'boolean' },
     'failure-mode': { type: 'string' },
+    'drain-seconds': { type: 'string' },
     'config-dir': { type: 'string' },
     ...istioConfigFlagOptions,
   });
@@ -84,12 +90,16 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
   }
   const failureMode = values['failure-mode'] ?? 'deny';
   if (failureMode !== 'deny' && failureMode !== 'allow') throw new UsageError(`--failure-mode must be deny or allow, not "${failureMode}"`);
+  const drain = values['drain-seconds'] === undefined ? 3 : Number(values['drain-seconds']);
+  // Kubernetes gives 30 s by default; 25 s of them are the grace for in-flight requests.
+  if (!(drain >= 0 && drain <= 20)) throw new UsageError(`--drain-seconds must be a number of seconds 0..20, not "${values['drain-seconds']}"`);
   return {
     port,
     address: values.address,
     tlsCertFile: cert,
     tlsKeyFile: key,
     failureMode,
+    drainMs: Math.round(drain * 1000),
     configDir: values['config-dir'],
     injectConfigFile: values.injectConfigFile,
     valuesFile: values.valuesFile,
@@ -149,8 +159,8 @@ export const command: Command = {
       const stop = (signal: string) => {
         process.off('SIGTERM', onTerm);
         process.off('SIGINT', onInt);
-        log({ level: 'info', msg: 'shutting down', signal, inFlight: server.webhook.inFlight() });
-        server.shutdown().then(done, done);
+        log({ level: 'info', msg: 'shutting down', signal, inFlight: server.webhook.inFlight(), drain_ms: flags.drainMs });
+        server.shutdown(undefined, flags.drainMs).then(done, done);
       };
       const onTerm = () => stop('SIGTERM');
       const onInt = () => stop('SIGINT');
