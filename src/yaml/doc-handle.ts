@@ -33,6 +33,7 @@ export class NodeHandle implements YamlDocHandle {
   private view: Json | undefined;
   private viewReady = false;
   private dirty = false;
+  private aliasesInlined = false;
 
   constructor(
     private readonly slot: NodeSlot,
@@ -54,6 +55,12 @@ export class NodeHandle implements YamlDocHandle {
     return this.dirty;
   }
 
+  /** False once aliases were inlined: their copies carry the anchor's ranges, so the document's text
+   *  cannot be spliced entry by entry (splice-edited-node.ts) and is printed instead. */
+  get spliceable(): boolean {
+    return !this.aliasesInlined;
+  }
+
   /** The node as it is now (after updates). */
   get node(): unknown {
     return this.slot.get();
@@ -72,6 +79,7 @@ export class NodeHandle implements YamlDocHandle {
     // Editing inside an anchored node also edits every alias of it; if that leaked, give each alias its
     // own copy and reconcile again, so the result is exactly `next`.
     if (this.source.anchors.hasAliases && !jsonEqual(this.toJson(this.slot.get()), next)) {
+      this.aliasesInlined = true;
       const inlined = inlineAliases(this.slot.get(), this.source.anchors);
       result = reconciler.reconcile(inlined, next);
       this.place(before, result.node);

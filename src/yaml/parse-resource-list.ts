@@ -11,6 +11,7 @@ import type { DocumentBounds, ParsedText } from './parse-documents.js';
 import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { keepOriginalWhitespace } from './keep-original-whitespace.js';
+import { spliceEditedNode } from './splice-edited-node.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
@@ -123,6 +124,14 @@ class ResourceList implements ResourceListHandle {
     const edits: Edit[] = [];
     for (const part of this.parts) {
       if (!part.handle.changed) continue;
+      const node = part.handle.node as { range?: [number, number, number] };
+      const spliced = part.handle.spliceable && node.range?.[0] === part.start
+        ? spliceEditedNode(node, { text, crlf: this.parsed.crlf, layout: detectLayout(node, text) })
+        : undefined;
+      if (spliced !== undefined) {
+        edits.push({ start: part.start, end: node.range![1], text: spliced });
+        continue;
+      }
       const original = text.slice(part.start, part.end);
       edits.push({
         start: part.start,

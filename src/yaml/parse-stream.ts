@@ -9,6 +9,7 @@ import { AnchorIndex } from './anchor-index.js';
 import { NodeHandle } from './doc-handle.js';
 import { aliasBudgetFor } from './node-to-json.js';
 import { keepOriginalWhitespace } from './keep-original-whitespace.js';
+import { spliceEditedNode } from './splice-edited-node.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
@@ -69,6 +70,14 @@ class Stream implements YamlStream {
       } else if (part.contentStart !== undefined && part.contentEnd !== undefined) {
         const original = text.slice(part.contentStart, part.contentEnd);
         out += text.slice(part.start, part.contentStart);
+        const node = part.handle.node as { range?: [number, number, number] };
+        const spliced = part.handle.spliceable && node.range?.[0] === part.contentStart
+          ? spliceEditedNode(node, { text, crlf: this.parsed.crlf, layout: detectLayout(part.doc.contents, text) })
+          : undefined;
+        if (spliced !== undefined) {
+          out += spliced + text.slice(node.range![1], part.end);
+          continue;
+        }
         const rendered = renderNode(part.handle.node, {
           text,
           column: columnOf(text, part.contentStart),

@@ -9,6 +9,7 @@ import { canonicalJson, jsonEqual } from './json-equal.js';
 import { hasOwn, isMergeKey, scalarToJson } from './node-to-json.js';
 import type { JsonConverter } from './node-to-json.js';
 import { isObject } from '../k8s/json.js';
+import { rememberEntries, rememberReplacement } from './edit-history.js';
 
 export interface Reconciled {
   node: unknown;
@@ -27,17 +28,22 @@ export class Reconciler {
       // An alias stays an alias only while its value is exactly what is wanted: never edit the anchor.
       if (jsonEqual(this.json.toJson(node), next)) return { node, changed: false };
     }
-    return { node: replacement(node, next), changed: true };
+    const node2 = replacement(node, next);
+    if (node !== null && typeof node === 'object') rememberReplacement(node2, node);
+    return { node: node2, changed: true };
   }
 
   private reconcileMap(map: YAMLMap, next: JsonObject): Reconciled {
     let changed = false;
     const seen = new Set<string>();
+    // Called before the first edit: the entries as parsed, for writing only the edited ones.
+    const remember = () => rememberEntries(map, () => (map.items as Pair[]).map((pair) => ({ pair, value: pair.value })));
     if (map.items.some((pair) => isMergeKey(pair.key))) {
       const mergedOnly = this.untouchedMergedKeys(map, next);
       if (mergedOnly) {
         for (const key of mergedOnly) seen.add(key);
       } else {
+        remember();
         this.inlineMerges(map);
         changed = true;
       }
@@ -51,11 +57,13 @@ export class Reconciler {
       const key = this.json.keyString(pair.key);
       seen.add(key);
       if (!hasOwn(next, key) || next[key] === undefined) {
+        remember();
         changed = true;
         continue;
       }
       const result = this.reconcile(pair.value, next[key]);
       if (result.changed) {
+        remember();
         pair.value = result.node as Node;
         changed = true;
       }
@@ -63,6 +71,7 @@ export class Reconciler {
     }
     for (const key of Object.keys(next)) {
       if (seen.has(key) || next[key] === undefined) continue;
+      remember();
       kept.push(newPair(key, next[key]));
       changed = true;
     }
@@ -136,6 +145,7 @@ export class Reconciler {
     };
 
     let changed = next.length !== old.length;
+    let wanted: Set<string> | undefined;
     const items: unknown[] = [];
     for (let j = 0; j < next.length; j++) {
       const want = next[j] === undefined ? null : next[j];
@@ -151,6 +161,14 @@ export class Reconciler {
         byValue ??= indexBy(old.length, (i) => canonicalJson(jsonAt(i)));
         match = take(byValue, canonicalJson(want));
       }
+      if (match < 0 && j < old.length && !used[j] && sameShape(jsonAt(j), want)) {
+        // Nothing has its name or value: the item at the same place was edited (a rewritten probe, an
+        // injected List item), unless a later item still wants it as it is.
+        wanted ??= wantedIdentities(next, j);
+        const v = jsonAt(j);
+        const identity = isObject(v) && typeof v.name === 'string' ? `name:${v.name}` : `value:${canonicalJson(v)}`;
+        if (!wanted.has(identity)) match = j;
+      }
       if (match < 0) {
         items.push(jsonToNode(want));
         changed = true;
@@ -162,6 +180,7 @@ export class Reconciler {
       if (result.changed) changed = true;
       items.push(result.node);
     }
+    if (changed) rememberEntries(seq, () => old.map((item) => ({ item })));
     blockIfWasEmpty(seq, items.length);
     seq.items = items;
     return { node: seq, changed };
@@ -172,6 +191,22 @@ export class Reconciler {
  *  (inside a flow collection yaml still prints flow, so JSON input stays JSON). */
 function blockIfWasEmpty(collection: YAMLMap | YAMLSeq, newSize: number): void {
   if (collection.flow && collection.items.length === 0 && newSize > 0) collection.flow = false;
+}
+
+function sameShape(a: Json, b: Json): boolean {
+  if (isObject(a) || isObject(b)) return isObject(a) && isObject(b);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b);
+  return true;
+}
+
+/** How the items of `next` from index `from` on are matched (by name, else by value). */
+function wantedIdentities(next: readonly Json[], from: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = from; i < next.length; i++) {
+    const v = next[i] === undefined ? null : next[i]!;
+    out.add(isObject(v) && typeof v.name === 'string' ? `name:${v.name}` : `value:${canonicalJson(v)}`);
+  }
+  return out;
 }
 
 /** Old item indexes with the same identity, in order; `next` is the first not yet considered. */

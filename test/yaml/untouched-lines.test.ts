@@ -1,0 +1,130 @@
+// Finding 12 (issue 9): an injected document keeps the bytes of every line injection does not add or
+// rewrite. One test per form the printer used to normalise, through the CLI and the KRM function.
+import test from 'ava';
+import { parse } from 'yaml';
+import { runCli } from '../../src/cli/run-inject.js';
+import { untouchedLineViolations } from './untouched-lines.js';
+
+function deployment(spec: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+${spec}`;
+}
+
+async function injected(input: string): Promise<string> {
+  const run = await runCli(['inject', '-q', '--selector', 'all', '-f', '-'], { stdin: input });
+  if (run.exitCode !== 0) throw new Error(run.stderr);
+  return run.stdout;
+}
+
+/** Every line of `input` is in the output, in order (injection only added lines around them). */
+function keptInOrder(input: string, output: string): string | undefined {
+  const out = output.split('\n');
+  let at = 0;
+  for (const line of input.split('\n')) {
+    const found = out.indexOf(line, at);
+    if (found < 0) return line;
+    at = found + 1;
+  }
+  return undefined;
+}
+
+const FORMS: Record<string, string> = {
+  'a list indented differently from the others': `      containers:
+      - name: web
+        image: nginx
+      volumes:
+          - name: data
+            emptyDir: {}
+`,
+  'a flow sequence without spaces': `      containers:
+      - name: web
+        image: nginx
+        args: ["--port","8080"]
+`,
+  'trailing spaces': `      containers:   
+      - name: web    
+        image: nginx  
+`,
+  'whitespace on blank lines': `      containers:
+      - name: web
+    
+        image: nginx
+  
+      restartPolicy: Always
+`,
+  'a flow value on its own line': `      containers:
+      - name: web
+        image: nginx
+        resources:
+         {}
+`,
+  'comments and quoted scalars': `      # the app
+      containers:
+      - name: "web"   # main
+        image: 'nginx'
+        ports: [ {containerPort: 80} ]
+`,
+};
+
+for (const [title, spec] of Object.entries(FORMS)) {
+  test(`inject keeps ${title} byte for byte`, async (t) => {
+    const input = deployment(spec);
+    const output = await injected(input);
+    t.true(output.includes('name: istio-proxy'));
+    t.is(keptInOrder(input, output), undefined);
+    t.deepEqual(untouchedLineViolations(input, output), []);
+  });
+}
+
+test('CRLF input: untouched lines keep their bytes and new lines use CRLF', async (t) => {
+  const input = deployment(FORMS['a list indented differently from the others']!).replace(/\n/g, '\r\n');
+  const output = await injected(input);
+  t.is(keptInOrder(input, output), undefined);
+  t.false(/[^\r]\n/.test(output), 'every line break is CRLF');
+});
+
+test('the KRM function splices changed items the same way', async (t) => {
+  const items = `- apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    template:
+      spec:
+        containers:
+            - name: web   
+              image: nginx
+              args: ["--port","8080"]
+    
+        volumes:
+        - {name: data, emptyDir: {}}
+`;
+  const input = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig: {apiVersion: v1, kind: ConfigMap, data: {selector: all}}\nitems:\n${items}`;
+  const run = await runCli([], { stdin: input });
+  t.is(run.exitCode, 0, run.stderr);
+  t.is(keptInOrder(items, run.stdout), undefined);
+  const pod = (parse(run.stdout) as { items: { spec: { template: { spec: Record<string, { name: string }[]> } } }[] }).items[0]!.spec.template.spec;
+  t.deepEqual(pod.initContainers!.map((c) => c.name), ['istio-init', 'istio-proxy'], 'a native sidecar (Istio 1.30 default)');
+});
+
+test('the oracle flags a reformatted untouched line and accepts a rewritten value', (t) => {
+  const input = deployment(FORMS['a flow sequence without spaces']!);
+  const texts = (v: ReturnType<typeof untouchedLineViolations>) => (typeof v === 'string' ? [v] : v.map((x) => x.text));
+  const reformatted = input.replace('args: ["--port","8080"]', 'args: ["--port", "8080"]').replace('image: nginx', 'image: nginx:2');
+  t.deepEqual(texts(untouchedLineViolations(input, reformatted)), ['        args: ["--port","8080"]']);
+  const rewritten = input.replace('args: ["--port","8080"]', 'args: ["--port", "9090"]');
+  t.deepEqual(texts(untouchedLineViolations(input, rewritten)), []);
+  const blankLost = deployment(FORMS['whitespace on blank lines']!);
+  t.deepEqual(texts(untouchedLineViolations(blankLost, blankLost.replace('\n    \n', '\n\n').replace('image: nginx', 'image: nginx:2'))), ['    ']);
+});

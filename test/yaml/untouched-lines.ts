@@ -1,0 +1,130 @@
+// The oracle of "untouched lines survive": for each document that injection changed, every input line
+// that is missing from the output (by a line diff of the document) must hold a scalar or flow
+// collection whose value changed, or a key whose entry is gone. A line that only holds unchanged values,
+// a comment or whitespace must come out byte for byte. Values are matched by path; list items that are
+// maps with a `name` are matched by name (injection inserts containers and volumes among them).
+import { isDeepStrictEqual } from 'node:util';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { diffLines } from '../../src/yaml/line-diff.js';
+
+type Step = { key: string } | { index: number; name?: string };
+const MISSING = Symbol('missing');
+
+interface Anchor {
+  start: number;
+  end: number;
+  /** Changed when the value at `path` differs (a value) or the entry is gone (a key). */
+  explains: (out: unknown) => boolean;
+}
+
+export interface Violation {
+  document: number;
+  line: number;
+  text: string;
+}
+
+export function untouchedLineViolations(input: string, output: string): Violation[] | string {
+  const strip = (s: string) => s.replace(/^\uFEFF/, '');
+  const ins = parseAllDocuments(strip(input), { uniqueKeys: false });
+  const outs = parseAllDocuments(strip(output), { uniqueKeys: false });
+  if (!Array.isArray(ins) || !Array.isArray(outs)) return 'not a document stream';
+  if (ins.length !== outs.length) return `document count ${ins.length} -> ${outs.length}`;
+  const violations: Violation[] = [];
+  ins.forEach((inDoc, d) => {
+    const outDoc = outs[d]!;
+    const inText = strip(input).slice(inDoc.range[0], inDoc.range[2]);
+    const outText = strip(output).slice(outDoc.range[0], outDoc.range[2]);
+    if (inText === outText) return;
+    const outJson = outDoc.toJS({ maxAliasCount: -1 }) as unknown;
+    const anchors = collectAnchors(inDoc);
+    const lineStarts = [0];
+    for (let i = 0; i < inText.length; i++) if (inText[i] === '\n') lineStarts.push(i + 1);
+    let lineNo = 0;
+    for (const op of diffLines(inText.split('\n'), outText.split('\n'))) {
+      if (op.kind === '+') continue;
+      const line = lineNo++;
+      if (op.kind === ' ') continue;
+      const from = inDoc.range[0] + lineStarts[line]!;
+      const to = from + op.line.length;
+      const explained = anchors.some((a) => a.start <= to && a.end > from && a.explains(outJson));
+      if (!explained) violations.push({ document: d, line: line + 1, text: op.line });
+    }
+  });
+  return violations;
+}
+
+function collectAnchors(doc: Document): Anchor[] {
+  const anchors: Anchor[] = [];
+  const inJson = doc.toJS({ maxAliasCount: -1 }) as unknown;
+  const walk = (node: unknown, path: Step[]) => {
+    if (isScalar(node) || (isCollection(node) && node.flow)) {
+      const range = (node as Node).range;
+      if (range) {
+        const before = valueAt(inJson, path, false);
+        anchors.push({ start: range[0], end: Math.max(range[1], range[0] + 1), explains: (out) => !isDeepStrictEqual(valueAt(out, path, true), before) });
+      }
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items as Pair[]) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) continue;
+        const step: Step = { key };
+        const keyRange = (pair.key as Node).range;
+        const valueRange = (pair.value as Node | null)?.range;
+        if (keyRange) {
+          // The key line changes when its entry is gone, or when the new value is written on it (a
+          // scalar or an empty collection where a block collection was).
+          const before = valueAt(inJson, [...path, step], false);
+          anchors.push({ start: keyRange[0], end: keyRange[1], explains: (out) => {
+            const now = valueAt(out, [...path, step], true);
+            return now === MISSING || (!isDeepStrictEqual(now, before) && !isFilledCollection(now));
+          } });
+          // Every line of an entry that is gone (comments inside it too).
+          if (valueRange) anchors.push({ start: keyRange[0], end: valueRange[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+        }
+        walk(pair.value, [...path, step]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const value = valueAt(inJson, [...path, { index }], false);
+        const name = value !== null && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : undefined;
+        const step: Step = name === undefined ? { index } : { index, name };
+        const range = (item as Node | null)?.range;
+        if (range && name !== undefined) anchors.push({ start: range[0], end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+        walk(item, [...path, step]);
+      });
+    } else if (isPair(node)) {
+      walk(node.value, path);
+    }
+  };
+  walk(doc.contents, []);
+  return anchors;
+}
+
+function isFilledCollection(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && Object.keys(v).length > 0;
+}
+
+/** The value at `path`; with `byName`, list items with a name are found by it (else by index). */
+function valueAt(root: unknown, path: readonly Step[], byName: boolean): unknown {
+  let at: unknown = root;
+  for (const step of path) {
+    if ('key' in step) {
+      if (at === null || typeof at !== 'object' || Array.isArray(at) || !Object.prototype.hasOwnProperty.call(at, step.key)) return MISSING;
+      at = (at as Record<string, unknown>)[step.key];
+    } else {
+      if (!Array.isArray(at)) return MISSING;
+      if (byName && step.name !== undefined) {
+        const found = at.find((x) => x !== null && typeof x === 'object' && (x as { name?: unknown }).name === step.name);
+        if (found === undefined) return MISSING;
+        at = found;
+      } else {
+        if (step.index >= at.length) return MISSING;
+        at = at[step.index];
+      }
+    }
+  }
+  return at;
+}
