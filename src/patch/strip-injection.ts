@@ -9,6 +9,7 @@ import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './
 import { PROBE_PATHS, PROBERS_ENV, proberPath, REWRITE_ANNOTATION, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
 import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
 import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
+import { restoreOmittedEmpties } from './restore-omitted-empties.js';
 
 export interface StripOptions {
   /** Mesh `defaultConfig.statusPort` (default 15020): the port the Prometheus merge pointed the pod at. */
@@ -66,7 +67,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
         out.push(c);
         continue;
       }
-      const recorded = findRecorded(overrides, list, name);
+      const found = findRecorded(overrides, list, name);
+      // An app container's Go-omitted empties come back from the pod; the proxy's would be the template's.
+      const recorded = found && name !== PROXY_CONTAINER ? restoreOmittedEmpties(found, c) : found;
       if (recorded) {
         if (name === PROXY_CONTAINER && list === 'initContainers') moved.push(recorded);
         else out.push(recorded);

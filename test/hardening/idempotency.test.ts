@@ -63,3 +63,12 @@ test('!!binary inside an injected document', async (t) => {
   const out = await fixpoint(t, deployment('      annotations:\n        blob: !!binary aGVsbG8=\n'));
   t.true(out.includes('blob: !!binary aGVsbG8='));
 });
+
+test("empty values of a container the template records (grpc-agent) survive re-injection: ports: [], path: \"\"", async (t) => {
+  const out = await fixpoint(t, deployment(
+    '      annotations:\n        inject.istio.io/templates: grpc-agent\n',
+    '          ports: []\n          readinessProbe:\n            httpGet:\n              path: ""\n              port: 8080\n',
+  ));
+  t.true(out.includes('          ports: []\n'));
+  t.true(out.includes('              path: ""\n'));
+});
