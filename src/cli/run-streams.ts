@@ -2,7 +2,8 @@
 // as a multi-document YAML stream, process all documents together (a Namespace in one file decides
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
-import { parseStream, type YamlStream } from '../yaml/index.js';
+import { parseStream, parseStreamSelective, type YamlStream } from '../yaml/index.js';
+import { needsFullParse } from '../process/needs-full-parse.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
 import { noticeResults } from '../process/notice-results.js';
@@ -17,8 +18,10 @@ export interface StreamRun {
   changed: ResourceRef[];
 }
 
-export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, write: boolean, preResults: Result[] = []): StreamRun {
-  const streams: YamlStream[] = inputs.map((input) => parseStream(input.text, input.display));
+/** `fastPath: false` parses every document (the differential test compares both paths). */
+export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, write: boolean, preResults: Result[] = [], { fastPath = true } = {}): StreamRun {
+  const wants = needsFullParse(options);
+  const streams: YamlStream[] = inputs.map((input) => (fastPath && parseStreamSelective(input.text, input.display, wants)) || parseStream(input.text, input.display));
   const docs: ProcessDocument[] = [];
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {

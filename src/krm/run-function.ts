@@ -1,6 +1,7 @@
 // The KRM function face: one ResourceList on stdin, one on stdout (kpt, kustomize --enable-exec).
 // Results follow the KRM spec; any error result means exit 1 and nothing on stdout.
-import { parseResourceList } from '../yaml/index.js';
+import { parseResourceList, parseResourceListSelective } from '../yaml/index.js';
+import { needsFullParse } from '../process/needs-full-parse.js';
 import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
@@ -18,8 +19,9 @@ export interface FunctionRun {
   results: Result[];
 }
 
-export function runFunction(input: string, cwd: string): FunctionRun {
-  const list = parseResourceList(input, '<stdin>');
+/** `fastPath: false` parses every item (the differential test compares both paths). */
+export function runFunction(input: string, cwd: string, { fastPath = true } = {}): FunctionRun {
+  const list = (fastPath && parseResourceListSelective(input, '<stdin>', itemsToParse)) || parseResourceList(input, '<stdin>');
   const { options, results } = list.functionConfig === undefined || list.functionConfig === null
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
@@ -40,6 +42,12 @@ export function runFunction(input: string, cwd: string): FunctionRun {
   if (hasErrors(results)) return { results };
   list.setResults(results as unknown as Json[]);
   return { output: list.toString(), results };
+}
+
+/** The items the run must read, given the function config (custom workload kinds). */
+function itemsToParse(functionConfig: Json | undefined) {
+  const options = functionConfig === undefined || functionConfig === null ? defaultRunOptions() : runOptionsFromFunctionConfig(functionConfig, 'functionConfig').options;
+  return needsFullParse(options);
 }
 
 /** `file` of a result comes from the orchestrator's annotations (kpt sets both forms). */

@@ -5,3 +5,5 @@ export { parseStream } from './parse-stream.js';
 export { parseResourceList } from './parse-resource-list.js';
 export { isResourceList } from './is-resource-list.js';
 export { isAmbiguousString } from './string-style.js';
+export { parseStreamSelective } from './parse-stream-selective.js';
+export { parseResourceListSelective, type ItemHead } from './parse-resource-list-selective.js';

@@ -17,13 +17,14 @@ export interface ParsedText {
   readonly crlf: boolean;
 }
 
-export function parseDocuments(text: string, file: string): ParsedText {
-  return withPlainEnv(() => parseWithoutEnvLookups(text, file));
+/** `firstLine`: the input's first line is this line of its file (a slice of a larger input). */
+export function parseDocuments(text: string, file: string, firstLine = 1): ParsedText {
+  return withPlainEnv(() => parseWithoutEnvLookups(text, file, firstLine - 1));
 }
 
-function parseWithoutEnvLookups(text: string, file: string): ParsedText {
+function parseWithoutEnvLookups(text: string, file: string, lineShift: number): ParsedText {
   const lines = new LineCounter();
-  const lineOf = (offset: number): number => lines.linePos(offset).line;
+  const lineOf = (offset: number): number => lines.linePos(offset).line + lineShift;
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
   const docs: Document.Parsed[] = [];

@@ -23,8 +23,8 @@ interface StreamPart {
   contentEnd?: number;
 }
 
-export function parseStream(text: string, file: string): YamlStream {
-  const parsed = parseDocuments(text, file);
+export function parseStream(text: string, file: string, firstLine = 1): YamlStream {
+  const parsed = parseDocuments(text, file, firstLine);
   const mayHaveAnchors = text.includes('&');
   const parseBudget = aliasBudgetFor(text.length);
   const parts: StreamPart[] = [];
