@@ -8,7 +8,7 @@
 #     webhook --tls-cert-file /certs/tls.crt --tls-key-file /certs/tls.key
 #
 # Two stages: the build stage has npm, TypeScript and esbuild; the run stage has only Node and the
-# one-file bundle (yaml, ejs and fast-json-patch are inside it), so the image needs no network and
+# bundle (inject-istio-sidecar.mjs and its chunks; yaml, ejs and fast-json-patch are inside), so the image needs no network and
 # no node_modules at run time and starts as fast as the bundle allows.
 # test/e2e/dockerfile-steps.test.ts replays these steps outside Docker and lints this file: keep
 # every RUN a plain shell command and every COPY a simple `COPY src... dest`.
@@ -36,7 +36,7 @@ WORKDIR /app
 # package.json only for "type": "module", which bin/inject-istio-sidecar.js needs.
 COPY --from=build /src/package.json ./package.json
 COPY --from=build /src/bin/inject-istio-sidecar.js ./bin/inject-istio-sidecar.js
-COPY --from=build /src/dist/bundle/inject-istio-sidecar.mjs ./dist/bundle/inject-istio-sidecar.mjs
+COPY --from=build /src/dist/bundle/ ./dist/bundle/
 # distroless' nonroot user (65532); kpt may also run it as `nobody`: every file above is world-readable.
 USER 65532:65532
 # The webhook's default port (`webhook --port`).

@@ -1,19 +1,24 @@
-// Throughput and latency of the webhook's POST /inject over keep-alive HTTPS on loopback, at fixed
-// rates (100 and 500 requests/s) and at saturation, next to a floor measured in the same run: a
-// minimal Node HTTPS server that reads the body and answers a fixed AdmissionReview. The servers
-// run in a child process so autocannon's own CPU use does not slow them down.
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+// Webhook cost: CPU per admission and admissions/s at saturation over keep-alive HTTPS on loopback,
+// the real CLI (`webhook`, one worker and all) next to a floor measured in the same run: a minimal
+// Node HTTPS server that reads the body and answers a fixed AdmissionReview. CPU is the servers'
+// user+sys from /proc (every process of the server, workers included); the load generator runs here.
+import { fork, spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import https from 'node:https';
-import { tmpdir } from 'node:os';
+import net from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './measure.js';
 
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = `${root}bin/inject-istio-sidecar.js`;
 
-const DURATION_S = 5;
+const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 5);
 const CONNECTIONS = 10;
+const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 /** A typical controller-created pod: Deployment-owned, one app container with ports and probes. */
 export function typicalPodReview(): string {
@@ -71,89 +76,137 @@ function makeCert(): Cert {
   return { certFile, keyFile, cert: readFileSync(certFile, 'utf8') };
 }
 
-/** Child process entry: serve `webhook` or `floor` and report the port over IPC. */
-async function serve(mode: string, certFile: string, keyFile: string): Promise<void> {
-  if (mode === 'floor') {
-    const fixed = JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid: 'x', allowed: true } });
-    const server = https.createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile), minVersion: 'TLSv1.2' }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(fixed) });
-        res.end(fixed);
-      });
+/** Child process entry of the floor: answer every request with a fixed AdmissionReview. */
+function serveFloor(port: number, certFile: string, keyFile: string): void {
+  const fixed = JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid: 'x', allowed: true } });
+  const server = https.createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile), minVersion: 'TLSv1.2' }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(fixed) });
+      res.end(fixed);
     });
-    server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
-    return;
-  }
-  const { startWebhook } = await import('../src/webhook/start-webhook.js');
-  const { coreEngine } = await import('../src/webhook/engine.js');
-  const running = await startWebhook({
-    port: 0, host: '127.0.0.1', tlsCertFile: certFile, tlsKeyFile: keyFile, configFiles: {}, settingsFlags: { revision: 'default' },
-    engine: coreEngine, log: () => {}, // request logs would measure the terminal, not the webhook
   });
-  process.send!({ port: running.address.port });
+  server.listen(port, '127.0.0.1');
 }
 
-function startChild(mode: string, cert: Cert): Promise<{ child: ChildProcess; port: number }> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['serve', mode, cert.certFile, cert.keyFile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
 }
 
-async function load(port: number, cert: Cert, body: string, rate?: number): Promise<Record<string, unknown>> {
-  // autocannon paces each connection separately and its connections fire together, so a fixed
-  // rate over many connections arrives in bursts; one connection per 100 requests/s keeps the
-  // arrivals close to evenly spaced (what an API server's steady trickle of pod creations is like).
-  const connections = rate ? Math.max(1, Math.round(rate / 100)) : CONNECTIONS;
+/** user+sys seconds of `pid` and all its descendants, from /proc. */
+function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const c of children ? children.split(' ') : []) visit(Number(c));
+      }
+    } catch {
+      // The process ended between reads.
+    }
+  };
+  visit(pid);
+  return ticks / TICKS_PER_S;
+}
+
+async function waitReady(port: number, cert: Cert, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = https.get({ host: '127.0.0.1', port, path: '/ready', ca: cert.cert, servername: 'localhost' }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become ready');
+}
+
+async function startServer(variant: Variant, cert: Cert): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = variant.workers === undefined
+    ? fork(fileURLToPath(import.meta.url), ['serve-floor', String(port), cert.certFile, cert.keyFile], { stdio: 'ignore' })
+    : spawn(process.execPath, [bin, 'webhook', '--port', String(port), '--address', '127.0.0.1', '--tls-cert-file', cert.certFile,
+      '--tls-key-file', cert.keyFile, ...(variant.workers === 0 ? [] : ['--workers', String(variant.workers)])], { stdio: 'ignore' });
+  await waitReady(port, cert, child);
+  return { child, port };
+}
+
+async function saturate(port: number, cert: Cert, body: string, seconds: number): Promise<{ requests: number; rps: number; p99: number; errors: number }> {
   const r = await autocannon({
     url: `https://127.0.0.1:${port}/inject`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
-    connections,
-    duration: DURATION_S,
-    ...(rate ? { overallRate: rate } : {}),
+    connections: CONNECTIONS,
+    duration: seconds,
     tlsOptions: { ca: cert.cert, servername: 'localhost' },
   });
-  return {
-    connections,
-    requestsPerSecond: Math.round(r.requests.average),
-    p50ms: r.latency.p50,
-    p99ms: r.latency.p99,
-    maxMs: r.latency.max,
-    requests: r.requests.total,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-  };
+  return { requests: r.requests.total, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
 
-export async function benchWebhook(): Promise<Record<string, unknown>> {
+interface Variant {
+  label: string;
+  /** undefined: the floor; 0: the default (every core); N: --workers N. */
+  workers?: number;
+}
+
+export async function benchWebhook(): Promise<void> {
   const cert = makeCert();
   const body = typicalPodReview();
-  const result: Record<string, unknown> = {
-    setup: `keep-alive HTTPS (1 connection per 100 requests/s at fixed rates, ${CONNECTIONS} at saturation), ${DURATION_S} s per run, loopback, server in a child process, typical Deployment pod (${body.length} bytes), Istio 1.32 chart defaults`,
-  };
-  for (const mode of ['webhook', 'floor'] as const) {
-    const { child, port } = await startChild(mode, cert);
-    try {
-      await load(port, cert, body, 50); // warm-up (JIT, TLS session, settings caches)
-      result[mode] = {
-        rate100: await load(port, cert, body, 100),
-        rate500: await load(port, cert, body, 500),
-        saturation: await load(port, cert, body),
-      };
-    } finally {
-      child.kill('SIGTERM');
+  const cores = availableParallelism();
+  const hasWorkers = execFileSync(process.execPath, [bin, 'webhook', '--help']).toString().includes('--workers');
+  const variants: Variant[] = [{ label: 'minimal HTTPS floor' }];
+  if (hasWorkers) variants.push({ label: 'webhook --workers 1', workers: 1 }, { label: `webhook (default: ${cores} workers)`, workers: 0 });
+  else variants.push({ label: 'webhook (one process)', workers: 0 });
+  const rounds = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 2);
+  const samples = new Map<string, { cpuMsPer: number; rps: number; perCore: number; p99: number; errors: number }[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const v of variants) {
+      const { child, port } = await startServer(v, cert);
+      try {
+        await saturate(port, cert, body, 2); // warm-up: JIT, TLS sessions, caches
+        const before = treeCpuSeconds(child.pid!);
+        const r = await saturate(port, cert, body, DURATION_S);
+        const cpu = treeCpuSeconds(child.pid!) - before;
+        const list = samples.get(v.label) ?? [];
+        list.push({ cpuMsPer: (cpu * 1000) / r.requests, rps: r.rps, perCore: r.requests / cpu, p99: r.p99, errors: r.errors });
+        samples.set(v.label, list);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((done) => (child.exitCode !== null ? done(undefined) : child.once('exit', done)));
+      }
     }
   }
-  return result;
+  console.log(`Webhook: POST /inject of a typical pod (${body.length} bytes) at saturation, ${CONNECTIONS} keep-alive HTTPS connections, ${DURATION_S} s, medians of ${rounds} alternating rounds; ${cores} cores available (load generator on the same machine)`);
+  console.log('| server | CPU per admission | / floor | admissions/s | admissions per CPU-second | p99 | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const floorCpu = median(samples.get(variants[0]!.label)!.map((s) => s.cpuMsPer));
+  for (const v of variants) {
+    const xs = samples.get(v.label)!;
+    const cpu = median(xs.map((s) => s.cpuMsPer));
+    console.log(`| ${v.label} | ${cpu.toFixed(3)} ms | ${(cpu / floorCpu).toFixed(2)}x | ${median(xs.map((s) => s.rps)).toFixed(0)} | ${median(xs.map((s) => s.perCore)).toFixed(0)} | ${median(xs.map((s) => s.p99)).toFixed(0)} ms | ${xs.reduce((n, s) => n + s.errors, 0)} |`);
+  }
 }
 
-if (process.argv[2] === 'serve' && import.meta.url === pathToFileURL(process.argv[1]!).href) {
-  await serve(process.argv[3]!, process.argv[4]!, process.argv[5]!);
-} else if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
-  console.log(JSON.stringify(await benchWebhook(), null, 2));
+if (process.argv[2] === 'serve-floor' && import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  serveFloor(Number(process.argv[3]), process.argv[4]!, process.argv[5]!);
+} else if (import.meta.url === pathToFileURL(process.argv[1]!).href && existsSync(bin)) {
+  await benchWebhook();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the `inject-istio-sidecar` command: prefers the single-file bundle (fast start),
+// Entry point of the `inject-istio-sidecar` command: prefers the bundle (fast start; subcommands in chunks/),
 // falls back to the compiled modules in a development checkout.
 import { existsSync } from 'node:fs';
 const bundle = new URL('../dist/bundle/inject-istio-sidecar.mjs', import.meta.url);

@@ -2,16 +2,11 @@
 // stdin, no arguments) or as a kustomize exec plugin (a config file path and a plain stream on stdin).
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type Command, type CommandIO } from './command.js';
-import { command as injectCommand } from './commands/inject.js';
-import { command as checkCommand } from './commands/check.js';
-import { command as uninjectCommand } from './commands/uninject.js';
-import { command as webhookCommand } from './commands/webhook.js';
-import { command as webhookConfigCommand } from './commands/webhook-config.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write, type CommandIO } from './command.js';
+import { commandIndex } from './command-index.js';
 import { InputError } from './read-inputs.js';
 import { OutputError } from './write-atomic.js';
 import { suggestion } from './did-you-mean.js';
-import { completionCommand } from './commands/completion.js';
 import { formatReport } from './report.js';
 import { summaryLine } from '../report/summary.js';
 import { runFunction } from '../krm/run-function.js';
@@ -32,8 +27,7 @@ function versionText(): string {
 verified against Istio ${verified.join(', ')}; pick one with --istio-version
 `;
 }
-const commands: Command[] = [injectCommand, checkCommand, uninjectCommand, webhookCommand, webhookConfigCommand];
-commands.push(completionCommand(commands));
+const commands = commandIndex;
 
 const topUsage = `inject-istio-sidecar ${VERSION}: Istio sidecar injection for GitOps, exactly as istiod would inject
 
@@ -59,8 +53,9 @@ export async function main(args: string[], io: CommandIO = processIO()): Promise
       await write(io.stdout, versionText());
       return EXIT_OK;
     }
-    const cmd = commands.find((c) => c.name === first);
-    if (cmd) {
+    const entry = commands.find((c) => c.name === first);
+    if (entry) {
+      const cmd = await entry.load();
       if (args.includes('--help') || args.includes('-h')) {
         await write(io.stdout, `${cmd.usage}\n`);
         return EXIT_OK;

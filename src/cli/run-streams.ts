@@ -2,7 +2,8 @@
 // as a multi-document YAML stream, process all documents together (a Namespace in one file decides
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
-import { parseStream, type YamlStream } from '../yaml/index.js';
+import { parseStream, parseStreamSelective, type YamlStream } from '../yaml/index.js';
+import { needsFullParse } from '../process/needs-full-parse.js';
 import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../process/process-documents.js';
 import type { Settings } from '../config/types.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
@@ -24,6 +25,7 @@ export interface StreamRun {
 /** inject/check run processDocuments; uninject hands in its own processor of the same shape. */
 export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean }) => ProcessOutcome;
 
+/** `fastPath: false` parses every document (the differential test compares both paths). */
 export function runStreams(
   inputs: readonly InputFile[],
   options: RunOptions,
@@ -32,12 +34,16 @@ export function runStreams(
   preResults: Result[] = [],
   limits: InputLimits = DEFAULT_LIMITS,
   processor: DocumentProcessor = processDocuments,
+  { fastPath = true } = {},
 ): StreamRun {
+  const wants = needsFullParse(options);
   // The document bound is for the whole run: each input gets what the ones before it left.
   let documentsLeft = limits.maxDocuments;
   const streams: YamlStream[] = inputs.map((input) => {
-    const stream = parseStream(input.text, input.display, { maxDocuments: documentsLeft, maxDocumentBytes: limits.maxDocumentBytes });
-    documentsLeft -= stream.docs.length;
+    const bounds = { maxDocuments: documentsLeft, maxDocumentBytes: limits.maxDocumentBytes };
+    const selective = fastPath ? parseStreamSelective(input.text, input.display, wants, bounds) : undefined;
+    const stream = selective ?? parseStream(input.text, input.display, bounds);
+    documentsLeft -= selective ? selective.documentCount : stream.docs.length;
     return stream;
   });
   const docs: ProcessDocument[] = [];

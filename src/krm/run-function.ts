@@ -2,7 +2,8 @@
 // Results follow the KRM spec. On an error result the items go back unchanged with every result
 // attached and the run fails (exit 1): kpt shows a failing function's results only when it emits
 // its ResourceList, so a validator's findings are visible instead of one truncated stderr line.
-import { parseResourceList } from '../yaml/index.js';
+import { parseResourceList, parseResourceListSelective } from '../yaml/index.js';
+import { needsFullParse } from '../process/needs-full-parse.js';
 import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
@@ -24,8 +25,9 @@ export interface FunctionRun {
   failed: boolean;
 }
 
-export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): FunctionRun {
-  const list = parseResourceList(input, '<stdin>', limits);
+/** `fastPath: false` parses every item (the differential test compares both paths). */
+export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS, { fastPath = true } = {}): FunctionRun {
+  const list = (fastPath && parseResourceListSelective(input, '<stdin>', itemsToParse, limits)) || parseResourceList(input, '<stdin>', limits);
   const { options, results } = list.functionConfig === undefined || list.functionConfig === null
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
@@ -66,6 +68,12 @@ function configErrorResult(err: ConfigError): Result {
   if (err.field) r.field = { path: err.field };
   if (err.file) r.file = { path: err.file };
   return r;
+}
+
+/** The items the run must read, given the function config (custom workload kinds). */
+function itemsToParse(functionConfig: Json | undefined) {
+  const options = functionConfig === undefined || functionConfig === null ? defaultRunOptions() : runOptionsFromFunctionConfig(functionConfig, 'functionConfig').options;
+  return needsFullParse(options);
 }
 
 /** `file` of a result comes from the orchestrator's annotations (kpt sets both forms). */

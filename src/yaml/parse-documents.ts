@@ -23,13 +23,14 @@ export interface DocumentBounds {
   maxDocumentBytes: number;
 }
 
-export function parseDocuments(text: string, file: string, bounds?: DocumentBounds): ParsedText {
-  return withPlainEnv(() => parseWithoutEnvLookups(text, file, bounds));
+/** `firstLine`: the input's first line is this line of its file (a slice of a larger input). */
+export function parseDocuments(text: string, file: string, bounds?: DocumentBounds, firstLine = 1): ParsedText {
+  return withPlainEnv(() => parseWithoutEnvLookups(text, file, bounds, firstLine - 1));
 }
 
-function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBounds | undefined): ParsedText {
+function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBounds | undefined, lineShift: number): ParsedText {
   const lines = new LineCounter();
-  const lineOf = (offset: number): number => lines.linePos(offset).line;
+  const lineOf = (offset: number): number => lines.linePos(offset).line + lineShift;
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
   const docs: Document.Parsed[] = [];

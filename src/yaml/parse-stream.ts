@@ -26,9 +26,10 @@ interface StreamPart {
   contentEnd?: number;
 }
 
-export function parseStream(input: string, file: string, bounds?: DocumentBounds): YamlStream {
+/** `firstLine`: the input's first line is this line of its file (a slice of a larger input). */
+export function parseStream(input: string, file: string, bounds?: DocumentBounds, firstLine = 1): YamlStream {
   const { bom, body: text } = splitByteOrderMark(input);
-  const parsed = parseDocuments(text, file, bounds);
+  const parsed = parseDocuments(text, file, bounds, firstLine);
   const mayHaveAnchors = text.includes('&');
   const parseBudget = aliasBudgetFor(text.length);
   const parts: StreamPart[] = [];

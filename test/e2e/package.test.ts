@@ -35,9 +35,15 @@ test('npm pack ships exactly the bundle, bin, schema, README, LICENSE and CHANGE
   const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot);
   t.is(pack.status, 0, pack.stderr);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
-  t.deepEqual(info!.files.map((f) => f.path).sort(), [
+  const paths = info!.files.map((f) => f.path).sort();
+  // The bundle is split: the entry plus the chunks its dynamic imports (subcommands, shared code) load.
+  const chunks = paths.filter((p) => p.startsWith('dist/bundle/chunks/'));
+  t.true(chunks.length > 0, 'the bundle\'s chunks are packed');
+  for (const chunk of chunks) t.regex(chunk, /^dist\/bundle\/chunks\/[\w-]+\.mjs$/);
+  t.deepEqual(paths.filter((p) => !chunks.includes(p)), [
     'CHANGELOG.md', 'LICENSE', 'README.md', 'bin/inject-istio-sidecar.js', 'dist/bundle/inject-istio-sidecar.mjs', 'package.json', 'schema/function-config.schema.json',
   ]);
+  t.deepEqual(chunks, readdirSync(join(repoRoot, 'dist/bundle/chunks')).map((f) => `dist/bundle/chunks/${f}`).sort(), 'every chunk the build wrote');
   t.regex(readFileSync(join(repoRoot, 'LICENSE'), 'utf8'), /Apache License\s+Version 2\.0, January 2004[\s\S]*END OF TERMS AND CONDITIONS/);
 
   const prefix = join(work, 'prefix');
@@ -50,6 +56,10 @@ test('npm pack ships exactly the bundle, bin, schema, README, LICENSE and CHANGE
   const run = spawnSync(bin, ['inject', '-f', 'resources.yaml'], { cwd: quickstart, encoding: 'utf8' });
   t.is(run.status, 0, run.stderr);
   t.is(run.stdout, readFileSync(join(quickstart, '.expected', 'stdout.yaml'), 'utf8'));
+  // Every subcommand's chunk loads from the installed package (completion loads them all).
+  const completion = spawnSync(bin, ['completion', 'bash'], { encoding: 'utf8' });
+  t.is(completion.status, 0, completion.stderr);
+  for (const name of ['inject', 'check', 'uninject', 'webhook', 'webhook-config']) t.regex(completion.stdout, new RegExp(`^    ${name}\\) flags=`, 'm'));
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   t.is(version.stdout.split('\n')[0], `inject-istio-sidecar ${pkg.version}`);
 });

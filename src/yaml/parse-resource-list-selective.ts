@@ -1,0 +1,158 @@
+// The fast path of parseResourceList: items are split by lines (scan-resource-list.ts), and only the
+// items `wants` asks for (or whose lines simple-lines.ts cannot vouch for) are parsed, each on its own;
+// every other item is written back as its original bytes. Returns undefined when the scanner is not sure of the layout or an item
+// does not parse on its own (an alias to another item's anchor, say): the caller then uses
+// parseResourceList, so what comes out never depends on the fast path. The same for an input near its
+// bounds (item count or size): parseResourceList then refuses it with its own errors.
+import { isMap, isSeq, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Node, YAMLSeq } from 'yaml';
+import type { Json } from '../k8s/types.js';
+import type { ResourceListHandle, YamlDocHandle } from './types.js';
+import { parseDocuments, type DocumentBounds } from './parse-documents.js';
+import { keepOriginalWhitespace } from './keep-original-whitespace.js';
+import { parseResourceList } from './parse-resource-list.js';
+import { scanResourceList } from './scan-resource-list.js';
+import { readItemHead, type ItemHead } from './item-head.js';
+import { linesAreSimple } from './simple-lines.js';
+import { AnchorIndex } from './anchor-index.js';
+import { NodeHandle } from './doc-handle.js';
+import { renderNode, trailingWhitespace } from './render-node.js';
+import { columnOf, detectLayout } from './detect-layout.js';
+import { jsonToNode } from './json-to-node.js';
+import { aliasBudgetFor } from './node-to-json.js';
+import { DEFAULT_LAYOUT } from './yaml-options.js';
+
+export type { ItemHead } from './item-head.js';
+
+interface ParsedItem {
+  handle: NodeHandle;
+  /** The item's own text (its `- ` line to its end) and where that sits in the input. */
+  slice: string;
+  offset: number;
+  range: [number, number, number];
+}
+
+export function parseResourceListSelective(
+  text: string,
+  file: string,
+  wantsFor: (functionConfig: Json | undefined) => (head: ItemHead | undefined) => boolean,
+  bounds?: DocumentBounds,
+): ResourceListHandle | undefined {
+  const scan = scanResourceList(text);
+  if (!scan) return undefined;
+  // An item's lines hold its node and more (`- `, trailing comments): past a bound, parseResourceList decides.
+  if (bounds && (scan.items.length > bounds.maxDocuments || scan.items.some((i) => i.end - i.lineStart > bounds.maxDocumentBytes))) return undefined;
+  let skeleton: ResourceListHandle;
+  try {
+    // Everything but the items: kind, functionConfig, ... (small), through the full parser.
+    skeleton = parseResourceList(text.slice(0, scan.regionStart) + text.slice(scan.regionEnd), file);
+  } catch {
+    return undefined;
+  }
+  let wants: (head: ItemHead | undefined) => boolean;
+  try {
+    wants = wantsFor(skeleton.functionConfig);
+  } catch {
+    return undefined;
+  }
+  const parseBudget = aliasBudgetFor(text.length);
+  const items: ParsedItem[] = [];
+  for (const item of scan.items) {
+    const head = readItemHead(text, item.contentStart, item.end, scan.seqIndent + 2);
+    // An item the run does not read is copied as bytes, once its lines show it is well-formed YAML.
+    if (!wants(head) && linesAreSimple(text, item.contentStart, item.end, scan.seqIndent + 2)) continue;
+    const slice = text.slice(item.lineStart, item.end);
+    let parsed;
+    try {
+      parsed = parseDocuments(slice, file);
+    } catch {
+      return undefined;
+    }
+    const seq = parsed.docs.length === 1 ? parsed.docs[0]!.contents : undefined;
+    // Not a mapping: parseResourceList names the item in its error.
+    if (!isSeq(seq) || seq.items.length !== 1 || !isMap(seq.items[0]) || !(seq.items[0] as Node | null)?.range) return undefined;
+    const node = seq.items[0] as Node;
+    const range = node.range as [number, number, number];
+    const firstLine = item.line;
+    const lineOf = (offset: number) => parsed.lineOf(offset) + firstLine - 1;
+    const handle = new NodeHandle(
+      { get: () => (seq as YAMLSeq).items[0], set: (next) => ((seq as YAMLSeq).items[0] = next) },
+      lineOf(range[0]),
+      item.index,
+      { file, anchors: new AnchorIndex(seq, slice.includes('&')), sourceLength: range[2] - range[0], lineOf, parseBudget },
+    );
+    try {
+      void handle.value;
+    } catch {
+      return undefined;
+    }
+    items.push({ handle, slice, offset: item.lineStart, range });
+  }
+  return new SelectiveResourceList(text, items, skeleton.functionConfig, scan.seqIndent > 0);
+}
+
+class SelectiveResourceList implements ResourceListHandle {
+  readonly items: YamlDocHandle[];
+  private results: Json[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly parts: ParsedItem[],
+    readonly functionConfig: Json | undefined,
+    private readonly indentSeq: boolean,
+  ) {
+    this.items = parts.map((p) => p.handle);
+  }
+
+  setResults(results: Json[]): void {
+    this.results = results;
+  }
+
+  toString(): string {
+    const { text } = this;
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const part of this.parts) {
+      if (!part.handle.changed) continue;
+      const [start, , end] = part.range;
+      const original = part.slice.slice(start, end);
+      edits.push({
+        start: part.offset + start,
+        end: part.offset + end,
+        text: keepOriginalWhitespace(
+          original,
+          renderNode(part.handle.node, {
+            text: part.slice,
+            column: columnOf(part.slice, start),
+            trailing: trailingWhitespace(original),
+            crlf: false,
+            layout: detectLayout(part.handle.node, part.slice),
+          }),
+        ),
+      });
+    }
+    const results = this.resultsEdit();
+    if (results) edits.push(results);
+    let out = '';
+    let at = 0;
+    for (const edit of edits) {
+      out += text.slice(at, edit.start) + edit.text;
+      at = edit.end;
+    }
+    return out + text.slice(at);
+  }
+
+  /** `results:` appended after the root mapping's last line, as parseResourceList writes it (the scanner
+   *  refused inputs that already had results). */
+  private resultsEdit(): { start: number; end: number; text: string } | undefined {
+    if (this.results === undefined || this.results.length === 0) return undefined;
+    const { text } = this;
+    let last = text.length;
+    while (last > 0 && (text[last - 1] === ' ' || text[last - 1] === '\n')) last--;
+    const end = last === 0 ? 0 : text.indexOf('\n', last) + 1 || text.length;
+    const map = new YAMLMap();
+    map.items.push(new Pair(new Scalar('results'), jsonToNode(this.results)));
+    const rendered = renderNode(map, { text, column: 0, trailing: '\n', crlf: false, layout: { ...DEFAULT_LAYOUT, indentSeq: this.indentSeq } });
+    const needsBreak = end > 0 && text[end - 1] !== '\n';
+    return { start: end, end, text: (needsBreak ? '\n' : '') + rendered };
+  }
+}
