@@ -1,4 +1,4 @@
-// Build step: bundle the CLI (src/cli/main.ts and everything it imports, yaml/ejs/fast-json-patch
+// Build step: bundle the CLI (src/cli/main.ts and everything it imports, yaml/ejs
 // included) into one ES module, dist/bundle/inject-istio-sidecar.mjs. Node then reads and compiles
 // one file instead of resolving ~100 modules, which is most of a cold start: kpt and kustomize
 // start the function once per run, so start-up time is the user's wait time.
