@@ -2,7 +2,7 @@
 // rates (100 and 500 requests/s) and at saturation, next to a floor measured in the same run: a
 // minimal Node HTTPS server that reads the body and answers a fixed AdmissionReview. The servers
 // run in a child process so autocannon's own CPU use does not slow them down.
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import https from 'node:https';
@@ -84,6 +84,7 @@ async function serve(mode: string, certFile: string, keyFile: string): Promise<v
       });
     });
     server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+    answerCpuQueries();
     return;
   }
   const { startWebhook } = await import('../src/webhook/start-webhook.js');
@@ -93,6 +94,43 @@ async function serve(mode: string, certFile: string, keyFile: string): Promise<v
     engine: coreEngine, log: () => {}, // request logs would measure the terminal, not the webhook
   });
   process.send!({ port: running.address.port });
+  answerCpuQueries();
+}
+
+/** The parent asks for this process's CPU time (user+system, µs) around a run. */
+function answerCpuQueries(): void {
+  process.on('message', (m) => {
+    if (m === 'cpu') {
+      const u = process.cpuUsage();
+      process.send!({ cpuMicros: u.user + u.system });
+    }
+  });
+}
+
+function cpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+    child.send('cpu');
+  });
+}
+
+/** `inject-istio-sidecar webhook --workers N` as users run it; resolves with its port. */
+function startCli(workers: number, cert: Cert): Promise<{ child: ChildProcess; port: number }> {
+  const bin = fileURLToPath(new URL('../../bin/inject-istio-sidecar.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'webhook', '--port', '0', '--address', '127.0.0.1', '--tls-cert-file', cert.certFile,
+      '--tls-key-file', cert.keyFile, '--workers', String(workers), '--drain-seconds', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    let listening = 0;
+    child.stderr!.on('data', (d) => {
+      err += d;
+      // Request logs are off the hot path here: stderr goes to a pipe this process drains.
+      listening = (err.match(/"msg":"webhook listening"/g) ?? []).length;
+      const m = /"msg":"webhook listening".*"port":(\d+)/.exec(err);
+      if (m && listening >= workers) { resolve({ child, port: Number(m[1]) }); err = ''; listening = -1e9; }
+    });
+    child.once('exit', (code) => reject(new Error(`webhook --workers ${workers} exited with ${code}: ${err}`)));
+  });
 }
 
 function startChild(mode: string, cert: Cert): Promise<{ child: ChildProcess; port: number }> {
@@ -136,15 +174,29 @@ export async function benchWebhook(): Promise<Record<string, unknown>> {
   const result: Record<string, unknown> = {
     setup: `keep-alive HTTPS (1 connection per 100 requests/s at fixed rates, ${CONNECTIONS} at saturation), ${DURATION_S} s per run, loopback, server in a child process, typical Deployment pod (${body.length} bytes), Istio 1.32 chart defaults`,
   };
+  // WEBHOOK_BENCH=cpu: only the saturation runs (CPU per admission), for alternating before/after runs.
+  const only = process.env.WEBHOOK_BENCH === 'cpu';
   for (const mode of ['webhook', 'floor'] as const) {
     const { child, port } = await startChild(mode, cert);
     try {
       await load(port, cert, body, 50); // warm-up (JIT, TLS session, settings caches)
-      result[mode] = {
-        rate100: await load(port, cert, body, 100),
-        rate500: await load(port, cert, body, 500),
-        saturation: await load(port, cert, body),
-      };
+      const rate100 = only ? undefined : await load(port, cert, body, 100);
+      const rate500 = only ? undefined : await load(port, cert, body, 500);
+      const cpuBefore = await cpuMicros(child);
+      const saturation = await load(port, cert, body);
+      const cpu = (await cpuMicros(child)) - cpuBefore;
+      result[mode] = { rate100, rate500, saturation, cpuMsPerAdmission: Math.round((cpu / 1000 / Number(saturation.requests)) * 1000) / 1000 };
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+  if (only) return result;
+  // The real command, as deployed: one process, then one worker per core (the CLI's logging included).
+  for (const workers of [1, 2]) {
+    const { child, port } = await startCli(workers, cert);
+    try {
+      await load(port, cert, body, 50);
+      result[`cli --workers ${workers}`] = { saturation: await load(port, cert, body) };
     } finally {
       child.kill('SIGTERM');
     }
