@@ -78,9 +78,11 @@ export function runClusterPrimary(options: ClusterOptions): Promise<number> {
 
     const onExit = (worker: Worker, code: number | null, signal: string | null) => {
       live.delete(worker);
-      listening.delete(worker);
+      const wasListening = listening.delete(worker);
       if (stopping !== undefined) {
-        if (code !== 0) exitCode = 1;
+        // A worker still starting when the signal came dies of it before installing its handler;
+        // it had nothing to drain, so that is a clean stop too.
+        if (code !== 0 && !(signal === stopping && !wasListening)) exitCode = 1;
         if (live.size === 0) finish();
         return;
       }
