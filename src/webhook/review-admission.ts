@@ -1,6 +1,5 @@
 // One AdmissionReview in, one AdmissionReview out: the webhook's translation of the admission
 // protocol into calls of the core. Pure apart from the engine it is given; no HTTP here.
-import fastJsonPatch from 'fast-json-patch';
 import type { JsonObject, PodJson } from '../k8s/types.js';
 import type { Settings } from '../config/types.js';
 import type { InjectOutcome, InjectRequest } from '../inject-types.js';
@@ -10,6 +9,7 @@ import { decodeReview, encodeReview, ReviewDecodeError, type AdmissionResponse, 
 import { isObject } from '../k8s/json.js';
 import { podIdentity } from '../workloads/index.js';
 import { podDisplayName } from './pod-display-name.js';
+import { diffJsonPatch } from './diff-json-patch.js';
 
 /** The core functions the webhook calls; injected so the face can be tested and wired in one place. */
 export interface Engine {
@@ -99,7 +99,7 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
     return { ...base, httpStatus: 200, body: answer({ allowed: false, status: { code: 500, message } }), verdict: 'denied',
       reason: code, message };
   }
-  const ops = fastJsonPatch.compare(pod as unknown as object, outcome.pod as unknown as object);
+  const ops = diffJsonPatch(pod, outcome.pod);
   const patch = Buffer.from(JSON.stringify(ops)).toString('base64');
   const response: Omit<AdmissionResponse, 'uid'> = { allowed: true, patch, patchType: 'JSONPatch' };
   if (outcome.warnings.length > 0) response.warnings = outcome.warnings;

@@ -33,8 +33,20 @@ export interface RunningWebhook {
   shutdown(graceMs?: number, drainMs?: number): Promise<void>;
 }
 
-/** Throws (with a message naming the file) when the first config or certificate cannot be loaded. */
-export async function startWebhook(options: StartOptions): Promise<RunningWebhook> {
+/** The settings and certificate the server starts with; throws (naming the file) when one cannot be loaded. */
+export interface StartupSources {
+  settings: ReloadingSource<Settings>;
+  certificate?: ReloadingSource<TlsMaterial>;
+}
+
+/**
+ * Loads the first settings and certificate without watching or serving: what startWebhook does
+ * first, and what a --workers primary runs once so a bad file fails start-up before any fork.
+ */
+export function loadStartupSources(
+  options: Pick<StartOptions, 'tlsCertFile' | 'tlsKeyFile' | 'configFiles' | 'settingsFlags' | 'log'>,
+  onCertificate: (material: TlsMaterial) => void = () => {},
+): StartupSources {
   const { log } = options;
   const files = options.configFiles;
   const settings = new ReloadingSource(
@@ -54,7 +66,6 @@ export async function startWebhook(options: StartOptions): Promise<RunningWebhoo
   logNotices(settings.current);
 
   let certificate: ReloadingSource<TlsMaterial> | undefined;
-  let webhook: WebhookServer;
   if (options.tlsCertFile !== undefined && options.tlsKeyFile !== undefined) {
     const certFile = options.tlsCertFile;
     const keyFile = options.tlsKeyFile;
@@ -71,13 +82,21 @@ export async function startWebhook(options: StartOptions): Promise<RunningWebhoo
       },
       {
         onReload: (m) => {
-          webhook.setCertificate(m);
+          onCertificate(m);
           log({ level: 'info', msg: 'TLS certificate reloaded', certFile });
         },
         onReject: (err) => log({ level: 'error', msg: 'TLS certificate change rejected; keeping the current certificate', error: err.message }),
       },
     );
   }
+  return { settings, certificate };
+}
+
+/** Throws (with a message naming the file) when the first config or certificate cannot be loaded. */
+export async function startWebhook(options: StartOptions): Promise<RunningWebhook> {
+  const { log } = options;
+  let webhook: WebhookServer;
+  const { settings, certificate } = loadStartupSources(options, (m) => webhook.setCertificate(m));
   webhook = createWebhookServer({
     tls: certificate?.current,
     settings: () => settings.current,

@@ -2,6 +2,7 @@
 import test from 'ava';
 import { spawn } from 'node:child_process';
 import https from 'node:https';
+import { availableParallelism } from 'node:os';
 import { PassThrough, Readable } from 'node:stream';
 import { command, parseWebhookFlags } from '../../src/cli/commands/webhook.js';
 import { UsageError } from '../../src/cli/command.js';
@@ -30,6 +31,8 @@ const usageErrors: [string[], RegExp][] = [
   [['--insecure-http', '--bogus'], /unknown flag --bogus/],
   [['--insecure-http', '--drain-seconds', '21'], /--drain-seconds must be a number of seconds 0..20, not "21"/],
   [['--insecure-http', '--drain-seconds', 'soon'], /--drain-seconds must be a number of seconds 0..20/],
+  [['--insecure-http', '--workers', '0'], /--workers must be a whole number 1..256, not "0"/],
+  [['--insecure-http', '--workers', '1.5'], /--workers must be a whole number 1..256/],
 ];
 for (const [args, message] of usageErrors) {
   test(`usage error exits 2: ${args.join(' ') || '(no flags)'}`, async (t) => {
@@ -45,8 +48,9 @@ test('flags parse into options', (t) => {
   t.deepEqual(f, {
     port: 8443, address: undefined, tlsCertFile: 'c', tlsKeyFile: 'k', failureMode: 'allow', drainMs: 3000, configDir: '/cfg',
     injectConfigFile: undefined, valuesFile: 'v.json', meshConfigFile: undefined, revision: 'canary', nativeSidecars: false,
-    compliancePolicy: 'fips-140-3', istioVersion: '1.28', istiodEnv: undefined,
+    compliancePolicy: 'fips-140-3', istioVersion: '1.28', istiodEnv: undefined, workers: availableParallelism(),
   });
+  t.like(parseWebhookFlags(['--insecure-http', '--workers', '1']), { workers: 1 });
   t.is(parseWebhookFlags(['--help']), 'help');
   t.like(parseWebhookFlags(['--insecure-http', '--drain-seconds', '0.5']), { drainMs: 500 });
   t.throws(() => parseWebhookFlags(['--insecure-http', '--istio-version', '1.29']), { instanceOf: UsageError, message: /--istio-version must be one of 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master, not "1\.29"/ });
