@@ -105,6 +105,8 @@ export class GoMap {
 /** []elem (or [N]elem when `array`). `nil` slices have no items. */
 export class GoSlice {
   private cache: GoValue[] | undefined;
+  /** Converts a raw item on first read (instead of fromJSON); see `lazy`. */
+  private convert: ((raw: unknown) => GoValue) | undefined = undefined;
   constructor(
     readonly elem: GoType,
     private readonly raw: readonly unknown[] | null,
@@ -113,6 +115,12 @@ export class GoSlice {
   ) {}
   static of(elem: GoType, items: GoValue[]): GoSlice {
     return new GoSlice(elem, items, true);
+  }
+  /** A slice of JSON items that `convert` turns into values of type `elem`, each on first read. */
+  static lazy(elem: GoType, raw: readonly unknown[], convert: (raw: unknown) => GoValue): GoSlice {
+    const s = new GoSlice(elem, raw);
+    s.convert = convert;
+    return s;
   }
   get isNil(): boolean {
     return this.raw === null;
@@ -124,7 +132,7 @@ export class GoSlice {
     if (this.raw === null) return undefined;
     if (this.typed) return this.raw[i] as GoValue;
     if (!this.cache) this.cache = new Array(this.raw.length);
-    if (!(i in this.cache)) this.cache[i] = fromJSON(this.raw[i], this.elem);
+    if (!(i in this.cache)) this.cache[i] = this.convert !== undefined ? this.convert(this.raw[i]) : fromJSON(this.raw[i], this.elem);
     return this.cache[i];
   }
   items(): GoValue[] {
@@ -153,7 +161,11 @@ export class GoStruct {
     if (c.has(name)) return c.get(name);
     const key = f.json ?? name;
     const present = Object.prototype.hasOwnProperty.call(this.raw, key);
-    const v = f.typed ? (present ? (this.raw[key] as GoValue) : zeroValue(f.type)) : fromJSON(present ? this.raw[key] : undefined, f.type);
+    const build = f.build;
+    const v =
+      build !== undefined
+        ? present ? build(this.raw[key]) : zeroValue(f.type)
+        : f.typed ? (present ? (this.raw[key] as GoValue) : zeroValue(f.type)) : fromJSON(present ? this.raw[key] : undefined, f.type);
     c.set(name, v);
     return v;
   }
