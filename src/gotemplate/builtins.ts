@@ -5,7 +5,7 @@
 import { FuncError, type FuncDef } from './func-def.js';
 import { sprint, sprintf, sprintln, formatValue } from './fmt.js';
 import { fromUtf8, isPrint, utf8Bytes, utf8Length } from './go-strings.js';
-import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, T, compareStrings, isTrue, typeName, typeOf, zeroValue, type GoType, type GoValue } from './value.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, T, compareStrings, truthy, typeName, typeOf, zeroValue, type GoType, type GoValue } from './value.js';
 
 /** A parameter Go declares as reflect.Value: the argument arrives unconverted (undefined kept). */
 export const REFLECT_VALUE: GoType = { kind: 'interface' };
@@ -29,7 +29,7 @@ function indirect(v: GoValue): [GoValue, boolean] {
 }
 
 export function truth(v: GoValue): boolean {
-  return isTrue(ii(v))[0];
+  return truthy(ii(v));
 }
 
 const UNSIGNED = /^u/;

@@ -133,7 +133,7 @@ function evalField(s: State, dot: GoValue, name: string, node: Node, args: Node[
     if (f !== undefined) {
       if (hasArgs) s.errorf(`${name} has arguments but cannot be invoked as function`);
       s.lastIface = f.type.kind === 'interface';
-      return r.field(name);
+      return r.fieldValue(name, f);
     }
   } else if (r instanceof GoPtr) {
     // A nil pointer: a missing field is a type error, an existing one a nil dereference.
@@ -267,7 +267,8 @@ function evalArg(s: State, dot: GoValue, typ: GoType | null, n: Node): GoValue {
       if (typ !== null && canBeNil(typ)) return zeroValue(typ);
       return s.errorf(`cannot assign nil to ${typ === null ? '<nil>' : typeName(typ)}`);
     case 'field':
-      return validateType(s, evalFieldNode(s, dot, n, [n], MISSING), typ);
+      // Go passes []Node{n}: the field node alone, no arguments (as null does here).
+      return validateType(s, evalFieldNode(s, dot, n, null, MISSING), typ);
     case 'variable':
       return validateType(s, evalVariableNode(s, dot, n, null, MISSING), typ);
     case 'pipe':

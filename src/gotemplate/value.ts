@@ -14,7 +14,7 @@
 // Lookups keyed by input text go through Map or own-property checks only.
 
 export * from './go-types.js';
-import { T, type EnumDef, type GoType, type IntName, type StructDef } from './go-types.js';
+import { T, type EnumDef, type FieldDef, type GoType, type IntName, type StructDef } from './go-types.js';
 
 /** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
 export class GoInt {
@@ -49,7 +49,8 @@ export class GoMap {
     return this.raw === null;
   }
   get size(): number {
-    return this.raw === null ? 0 : this.keys().length;
+    if (this.sortedKeys !== undefined) return this.sortedKeys.length;
+    return this.raw === null ? 0 : Object.keys(this.raw).length;
   }
   has(key: string): boolean {
     return this.raw !== null && Object.prototype.hasOwnProperty.call(this.raw, key);
@@ -131,9 +132,12 @@ export class GoSlice {
   at(i: number): GoValue {
     if (this.raw === null) return undefined;
     if (this.typed) return this.raw[i] as GoValue;
-    if (!this.cache) this.cache = new Array(this.raw.length);
-    if (!(i in this.cache)) this.cache[i] = this.convert !== undefined ? this.convert(this.raw[i]) : fromJSON(this.raw[i], this.elem);
-    return this.cache[i];
+    let cache = this.cache;
+    if (cache === undefined) cache = this.cache = new Array<GoValue>(this.raw.length).fill(undefined);
+    // A converted item is never undefined (absent and null items convert to nil or zero values).
+    let v = cache[i];
+    if (v === undefined) v = cache[i] = this.convert !== undefined ? this.convert(this.raw[i]) : fromJSON(this.raw[i], this.elem);
+    return v;
   }
   items(): GoValue[] {
     const out: GoValue[] = [];
@@ -155,10 +159,17 @@ export class GoStruct {
   /** The field's value (its Go zero value when the backing object lacks it); `undefined` if no such field. */
   field(name: string): GoValue {
     const f = this.def.fields.get(name);
-    if (!f) return undefined;
+    return f === undefined ? undefined : this.fieldValue(name, f);
+  }
+  /** The value of field `name`, whose definition (this.def.fields.get(name)) the caller holds. */
+  fieldValue(name: string, f: FieldDef): GoValue {
     let c = this.cache;
-    if (!c) c = this.cache = new Map();
-    if (c.has(name)) return c.get(name);
+    if (c === undefined) c = this.cache = new Map();
+    else {
+      // Field values are never undefined: a hit is a hit.
+      const hit = c.get(name);
+      if (hit !== undefined) return hit;
+    }
     const key = f.json ?? name;
     const present = Object.prototype.hasOwnProperty.call(this.raw, key);
     const build = f.build;
@@ -320,23 +331,26 @@ export function typeOf(v: GoValue): GoType {
 
 /** Go's `truth` (text/template isTrue). "No value" is false, as Go treats an invalid value as nil. */
 export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
-  if (v === undefined) return [false, true];
-  if (v === null) return [false, true];
+  return [truthy(v), true];
+}
+
+/** isTrue's truth alone: every value this model holds has one (Go's `ok` is false for none of them). */
+export function truthy(v: GoValue): boolean {
+  if (v === undefined || v === null) return false;
   switch (typeof v) {
     case 'string':
-      return [v.length > 0, true];
+      return v.length > 0;
     case 'boolean':
-      return [v, true];
+      return v;
     case 'number':
-      return [v !== 0, true];
+      return v !== 0;
   }
-  if (v instanceof GoInt || v instanceof GoEnum) return [v.v !== 0, true];
-  if (v instanceof GoMap) return [v.size > 0, true];
-  if (v instanceof GoSlice) return [v.length > 0, true];
-  if (v instanceof GoPtr) return [!v.isNil, true];
-  if (v instanceof GoStruct) return [true, true];
-  if (v instanceof GoComplex) return [v.re !== 0 || v.im !== 0, true];
-  return [true, true];
+  if (v instanceof GoInt || v instanceof GoEnum) return v.v !== 0;
+  if (v instanceof GoMap) return v.size > 0;
+  if (v instanceof GoSlice) return v.length > 0;
+  if (v instanceof GoPtr) return !v.isNil;
+  if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
+  return true;
 }
 
 /** Follows pointers to the value they point at (a nil pointer stays itself). */
