@@ -158,6 +158,7 @@ class Printer extends ScalarPrinter {
 
 /** fmt.Sprint: operands separated by a space when neither side is a string. */
 export function sprint(args: GoValue[]): string {
+  if (args.length === 1) return formatValue(args[0]);
   const p = new Printer();
   let prevString = false;
   for (let i = 0; i < args.length; i++) {

@@ -67,6 +67,9 @@ export function jsonString(text: string): string {
 }
 
 export function jsonValue(text: string): Json {
+  // A quoted string without escapes (the common value) is its inside: no JSON.parse, no number scan.
+  const last = text.length - 1;
+  if (last > 0 && text.charCodeAt(0) === 34 && text.indexOf('"', 1) === last && !text.includes('\\')) return text.slice(1, last);
   let v: Json;
   try {
     v = JSON.parse(text) as Json;
