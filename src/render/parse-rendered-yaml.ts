@@ -233,7 +233,8 @@ class Reader {
       if (!PLAIN.test(source)) fail();
       const resolved = resolvePlainScalar(source, atKey);
       if (resolved === undefined) fail();
-      v = resolved;
+      // A string of its own, not a slice of this render's text (which it would keep alive).
+      v = typeof resolved === 'string' ? (JSON.parse(JSON.stringify(resolved)) as string) : resolved;
       if (cache.size >= PLAIN_CACHE_SIZE) cache.clear();
       cache.set(source, v);
     }
