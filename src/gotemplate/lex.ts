@@ -11,6 +11,9 @@ import {
   RIGHT_COMMENT,
   isSpace,
   isAlphaNumeric,
+  alphaNumericEnd,
+  quotedEnd,
+  MAX_KEYWORD,
   hasLeftTrimMarker,
   hasRightTrimMarker,
   rightTrimLength,
@@ -22,7 +25,6 @@ import { goQuote } from './go-strings.js';
 const NO_DELIM = 0;
 const DELIM = 1;
 const TRIM_DELIM = 2;
-const MAX_KEYWORD = 8; // `template`, the longest keyword
 
 /** Lexes the whole input into tokens; stops after the first Error or EOF token. */
 export function lex(input: string): Token[] {
@@ -54,18 +56,6 @@ export function lex(input: string): Token[] {
     if (pos >= input.length) return '';
     const u = input.charCodeAt(pos);
     return u < 0xd800 || u > 0xdbff ? input[pos]! : String.fromCodePoint(input.codePointAt(pos)!);
-  };
-  // Moves past a run of letters, digits and underscores (ASCII inline, others through isAlphaNumeric).
-  const skipAlphaNumeric = (): void => {
-    for (;;) {
-      const u = input.charCodeAt(pos);
-      if ((u >= 97 && u <= 122) || (u >= 65 && u <= 90) || (u >= 48 && u <= 57) || u === 95) pos++;
-      else if (u > 127) {
-        const c = peek();
-        if (!isAlphaNumeric(c)) return;
-        pos += c.length;
-      } else return;
-    }
   };
   const next = (): string => {
     const c = peek();
@@ -186,28 +176,18 @@ export function lex(input: string): Token[] {
       emit(typ === Item.Variable ? Item.Variable : Item.Dot);
       return true;
     }
-    skipAlphaNumeric();
+    pos = alphaNumericEnd(input, pos);
     const c = peek();
     if (!atTerminator()) return error(`bad character ${formatRuneU(c === '' ? -1 : c.codePointAt(0)!)}`);
     emit(typ);
     return true;
   };
 
-  // Quotes, backslash and newline are ASCII: scanning UTF-16 units finds them as code points would.
   const lexQuoted = (quote: string, what: string, raw: boolean): boolean => {
-    const q = quote.charCodeAt(0);
-    const n = input.length;
-    while (pos < n) {
-      const u = input.charCodeAt(pos++);
-      if (u === 92 /* \\ */ && !raw) {
-        if (pos >= n || input.charCodeAt(pos) === 10) break;
-        pos++;
-        continue;
-      }
-      if (u === 10 && !raw) break;
-      if (u === q) return true;
-    }
-    return error(`unterminated ${what}`);
+    const end = quotedEnd(input, pos, quote, raw);
+    if (end < 0) return error(`unterminated ${what}`);
+    pos = end;
+    return true;
   };
 
   // One item inside an action; false when lexing ended, 'right' after the closing delimiter.
@@ -292,7 +272,7 @@ export function lex(input: string): Token[] {
       return true;
     }
     if (isAlphaNumeric(c)) {
-      skipAlphaNumeric();
+      pos = alphaNumericEnd(input, pos);
       const d = peek();
       const word = input.slice(start, pos);
       if (!atTerminator()) return error(`bad character ${formatRuneU(d === '' ? -1 : d.codePointAt(0)!)}`);

@@ -14,20 +14,13 @@
 // Lookups keyed by input text go through Map or own-property checks only.
 
 export * from './go-types.js';
-import { T, type EnumDef, type FieldDef, type GoType, type IntName, type StructDef } from './go-types.js';
-
-/** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
-export class GoInt {
-  constructor(readonly name: IntName, readonly v: number) {}
-}
-
-/** A proto enum (Go int32 with a String method). */
-export class GoEnum {
-  constructor(readonly def: EnumDef, readonly v: number) {}
-  toString(): string {
-    return this.def.names.get(this.v) ?? String(this.v);
-  }
-}
+export * from './go-scalars.js';
+export { compareStrings } from './go-strings.js';
+// typeOf, truthy, indirect: value-ops.ts (they import the classes below; re-exported as part of the model).
+export * from './value-ops.js';
+import { GoComplex, GoEnum, GoFunc, GoInt } from './go-scalars.js';
+import { compareStrings } from './go-strings.js';
+import { T, type FieldDef, type GoType, type StructDef } from './go-types.js';
 
 /** map[string]elem. `nil` maps have no entries; a JSON-backed map converts values on first read. */
 export class GoMap {
@@ -197,36 +190,8 @@ export class GoPtr {
   }
 }
 
-/** A complex128 constant (only template literals such as `1i` make one). */
-export class GoComplex {
-  constructor(
-    readonly re: number,
-    readonly im: number,
-  ) {}
-}
-
-/** A function value (data may carry one; `call` invokes it). */
-export class GoFunc {
-  constructor(
-    readonly name: string,
-    readonly fn: (args: GoValue[]) => GoValue,
-  ) {}
-}
-
 export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc | GoComplex;
 
-/** Go's ordering of strings: byte order of UTF-8, which equals code point order (not UTF-16 order). */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
 
 /** The Go zero value of a type. */
 export function zeroValue(t: GoType): GoValue {
@@ -306,55 +271,4 @@ export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
 
 function isGoValueObject(v: object): boolean {
   return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc || v instanceof GoComplex;
-}
-
-/** The Go type of a value (interface{} for nil / no value). */
-export function typeOf(v: GoValue): GoType {
-  if (v === undefined || v === null) return T.interface;
-  switch (typeof v) {
-    case 'string':
-      return T.string;
-    case 'boolean':
-      return T.bool;
-    case 'number':
-      return T.float64;
-  }
-  if (v instanceof GoInt) return T.intOf(v.name);
-  if (v instanceof GoEnum) return T.enum(v.def);
-  if (v instanceof GoMap) return T.map(v.elem);
-  if (v instanceof GoSlice) return T.slice(v.elem);
-  if (v instanceof GoStruct) return T.struct(v.def);
-  if (v instanceof GoPtr) return T.ptr(v.elem);
-  if (v instanceof GoComplex) return T.complex128;
-  return T.func;
-}
-
-/** Go's `truth` (text/template isTrue). "No value" is false, as Go treats an invalid value as nil. */
-export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
-  return [truthy(v), true];
-}
-
-/** isTrue's truth alone: every value this model holds has one (Go's `ok` is false for none of them). */
-export function truthy(v: GoValue): boolean {
-  if (v === undefined || v === null) return false;
-  switch (typeof v) {
-    case 'string':
-      return v.length > 0;
-    case 'boolean':
-      return v;
-    case 'number':
-      return v !== 0;
-  }
-  if (v instanceof GoInt || v instanceof GoEnum) return v.v !== 0;
-  if (v instanceof GoMap) return v.size > 0;
-  if (v instanceof GoSlice) return v.length > 0;
-  if (v instanceof GoPtr) return !v.isNil;
-  if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
-  return true;
-}
-
-/** Follows pointers to the value they point at (a nil pointer stays itself). */
-export function indirect(v: GoValue): GoValue {
-  while (v instanceof GoPtr && v.target !== null) v = v.target;
-  return v;
 }
