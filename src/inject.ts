@@ -25,6 +25,7 @@ import { rewriteAppHTTPProbeEnabled, rewriteAppProbes } from './patch/rewrite-ap
 import { statusAnnotationValue } from './patch/sidecar-status.js';
 import { reorderContainers } from './patch/reorder-containers.js';
 import { fillResourceFieldDivisors } from './patch/resource-field-divisor.js';
+import { canonicalTemplateQuantities } from './patch/canonical-template-quantities.js';
 import { buildTemplateContext, type TemplateContext } from './render/template-context.js';
 import { get } from './render/template-helpers.js';
 import { renderTemplate } from './render/render-template.js';
@@ -143,10 +144,11 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   let templatePod: PodJson = { metadata: {}, spec: {} };
   let merged: PodJson = pod;
   for (const template of templates) {
-    const partial =
+    const partial = canonicalTemplateQuantities(
       template.kind === 'go'
         ? renderGoTemplate(template, (goData ??= goTemplateData(renderInput)))
-        : renderTemplate(template, (ejsContext ??= buildTemplateContext(renderInput)));
+        : renderTemplate(template, (ejsContext ??= buildTemplateContext(renderInput))),
+    );
     if (native) merged = moveUserProxyToInitContainers(merged, partial as Json);
     templatePod = strategicMergePod(templatePod, partial as Json);
     merged = strategicMergePod(merged, partial as Json);

@@ -4,8 +4,11 @@
 // as REFLECT_VALUE, which the executor passes through unconverted.
 import { FuncError, type FuncDef } from './func-def.js';
 import { sprint, sprintf, sprintln, formatValue } from './fmt.js';
-import { fromUtf8, isPrint, utf8Bytes, utf8Length } from './go-strings.js';
-import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, T, compareStrings, isTrue, typeName, typeOf, zeroValue, type GoType, type GoValue } from './value.js';
+import { htmlEscape, jsEscape, queryEscape } from './builtins-escape.js';
+import { fromUtf8, utf8Bytes, utf8Length } from './go-strings.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, T, compareStrings, truthy, typeName, typeOf, zeroValue, type GoType, type GoValue } from './value.js';
+
+export { htmlEscape, jsEscape, queryEscape } from './builtins-escape.js';
 
 /** A parameter Go declares as reflect.Value: the argument arrives unconverted (undefined kept). */
 export const REFLECT_VALUE: GoType = { kind: 'interface' };
@@ -29,7 +32,7 @@ function indirect(v: GoValue): [GoValue, boolean] {
 }
 
 export function truth(v: GoValue): boolean {
-  return isTrue(ii(v))[0];
+  return truthy(ii(v));
 }
 
 const UNSIGNED = /^u/;
@@ -221,57 +224,6 @@ function call(fn: GoValue, ...args: GoValue[]): GoValue {
 function evalArgs(args: GoValue[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
   return sprint(args.map((a) => (a === undefined || a === null ? '<no value>' : a instanceof GoPtr && a.target !== null ? a.target : a)));
-}
-
-export function htmlEscape(s: string): string {
-  return s.replace(/[\0"'&<>]/g, (c) => HTML_ESC[c]);
-}
-const HTML_ESC: Record<string, string> = { '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-export function jsEscape(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '\\':
-        out += '\\\\';
-        continue;
-      case "'":
-        out += "\\'";
-        continue;
-      case '"':
-        out += '\\"';
-        continue;
-      case '<':
-        out += '\\u003C';
-        continue;
-      case '>':
-        out += '\\u003E';
-        continue;
-      case '&':
-        out += '\\u0026';
-        continue;
-      case '=':
-        out += '\\u003D';
-        continue;
-    }
-    if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
-    else if (c < 0x80 || isPrint(c)) out += ch;
-    else out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
-  }
-  return out;
-}
-
-/** url.QueryEscape. */
-export function queryEscape(s: string): string {
-  let out = '';
-  for (const b of utf8Bytes(s)) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
-  }
-  return out;
 }
 
 const RV = REFLECT_VALUE;

@@ -1,12 +1,14 @@
-// Evaluation of pipelines, commands, fields, variables and arguments, as Go's exec.go does it
-// (evalPipeline, evalCommand, evalField, evalCall, evalArg, validateType), with Go's messages.
+// Evaluation of pipelines, commands, function calls and arguments, as Go's exec.go does it
+// (evalPipeline, evalCommand, evalFunction, evalCall, evalArg, validateType), with Go's messages.
+// Fields, chains and variables: exec-field.ts.
 import { GoTemplateError } from './errors.js';
 import { goQuote } from './go-strings.js';
 import { MISSING, type Final, type State } from './exec-state.js';
 import { REFLECT_VALUE, isBuiltinDef, truth } from './builtins.js';
 import type { FuncDef } from './func-def.js';
-import type { ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, VariableNode } from './nodes.js';
-import { GoComplex, GoEnum, GoInt, GoMap, GoPtr, GoStruct, T, typeName, typeOf, zeroValue, type GoType, type GoValue, type MethodDef } from './value.js';
+import { evalChainNode, evalFieldNode, evalVariableNode } from './exec-field.js';
+import type { CommandNode, IdentifierNode, Node, NumberNode, PipeNode } from './nodes.js';
+import { GoComplex, GoInt, GoPtr, GoStruct, T, typeName, typeOf, zeroValue, type GoType, type GoValue, type MethodDef } from './value.js';
 
 /** No method receiver: evalCall is calling a function. */
 const NO_RECEIVER: unique symbol = Symbol('no receiver');
@@ -62,7 +64,7 @@ function evalCommand(s: State, dot: GoValue, cmd: CommandNode, final: Final): Go
   return s.errorf(`can't evaluate command ${goQuote(String(first))}`);
 }
 
-function notAFunction(s: State, args: Node[] | null, final: Final): void {
+export function notAFunction(s: State, args: Node[] | null, final: Final): void {
   if ((args !== null && args.length > 1) || final !== MISSING) s.errorf(`can't give argument to non-function ${args![0]}`);
 }
 
@@ -79,97 +81,21 @@ function idealConstant(s: State, n: NumberNode): GoValue {
   return undefined;
 }
 
-function evalFieldNode(s: State, dot: GoValue, field: FieldNode, args: Node[] | null, final: Final): GoValue {
-  s.at(field);
-  return evalFieldChain(s, dot, dot, s.dotIface, field, field.ident, args, final);
-}
-
-function evalChainNode(s: State, dot: GoValue, chain: ChainNode, args: Node[] | null, final: Final): GoValue {
-  s.at(chain);
-  if (chain.node.kind === 'nil') s.errorf(`indirection through explicit nil in ${chain}`);
-  const pipe = evalArg(s, dot, null, chain.node);
-  return evalFieldChain(s, dot, pipe, false, chain, chain.field, args, final);
-}
-
-function evalVariableNode(s: State, dot: GoValue, v: VariableNode, args: Node[] | null, final: Final): GoValue {
-  s.at(v);
-  const variable = s.variable(v.ident[0]);
-  if (v.ident.length === 1) {
-    notAFunction(s, args, final);
-    return variable.value;
-  }
-  return evalFieldChain(s, dot, variable.value, variable.iface, v, v.fields, args, final);
-}
-
-function evalFieldChain(s: State, dot: GoValue, receiver: GoValue, iface: boolean, node: Node, ident: string[], args: Node[] | null, final: Final): GoValue {
-  const n = ident.length;
-  for (let i = 0; i < n - 1; i++) {
-    receiver = evalField(s, dot, ident[i], node, null, MISSING, receiver, iface);
-    iface = s.lastIface;
-  }
-  return evalField(s, dot, ident[n - 1], node, args, final, receiver, iface);
-}
-
-function evalField(s: State, dot: GoValue, name: string, node: Node, args: Node[] | null, final: Final, receiver: GoValue, iface: boolean): GoValue {
-  s.lastIface = false;
-  if (receiver === undefined) return undefined;
-  if (receiver === null) s.errorf(`nil pointer evaluating interface {}.${name}`);
-  let r: GoValue = receiver;
-  while (r instanceof GoPtr && r.target !== null) r = r.target;
-  const method = findMethod(r, name);
-  if (method !== undefined) {
-    const v = evalCall(s, dot, method, false, node, name, args, final, r);
-    s.lastIface = method.result.kind === 'interface';
-    return v;
-  }
-  const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
-  if (r instanceof GoMap) {
-    if (hasArgs) s.errorf(`${name} is not a method but has arguments`);
-    s.lastIface = r.elem.kind === 'interface';
-    return r.get(name);
-  }
-  if (r instanceof GoStruct) {
-    const f = r.def.fields.get(name);
-    if (f !== undefined) {
-      if (hasArgs) s.errorf(`${name} has arguments but cannot be invoked as function`);
-      s.lastIface = f.type.kind === 'interface';
-      return r.field(name);
-    }
-  } else if (r instanceof GoPtr) {
-    // A nil pointer: a missing field is a type error, an existing one a nil dereference.
-    const et = r.elem;
-    if (!(et.kind === 'struct' && !et.def.fields.has(name))) s.errorf(`nil pointer evaluating ${receiverTypeName(receiver, iface)}.${name}`);
-  }
-  return s.errorf(`can't evaluate field ${name} in type ${receiverTypeName(receiver, iface)}`);
-}
-
-/** The receiver's type as Go's messages name it (only computed for a message: it allocates). */
-function receiverTypeName(receiver: GoValue, iface: boolean): string {
-  return iface ? 'interface {}' : typeName(typeOf(receiver));
-}
-
-function findMethod(r: GoValue, name: string): MethodDef | undefined {
-  if (r instanceof GoStruct) return r.def.methods?.get(name);
-  if (r instanceof GoPtr) {
-    const et = r.elem;
-    return et.kind === 'struct' ? et.def.methods?.get(name) : undefined;
-  }
-  if (r instanceof GoEnum && name === 'String') return ENUM_STRING;
-  return undefined;
-}
-
-const ENUM_STRING: MethodDef = { params: [], result: T.string, call: (recv: GoValue) => String(recv) };
-
 function evalFunction(s: State, dot: GoValue, node: IdentifierNode, cmd: Node, args: Node[] | null, final: Final): GoValue {
   s.at(node);
-  const name = node.ident;
-  const def = s.tmpl.funcs.get(name);
-  if (def === undefined) return s.errorf(`${goQuote(name)} is not a defined function`);
-  return evalCall(s, dot, def, isBuiltinDef(def), cmd, name, args, final);
+  const funcs = s.tmpl.funcs;
+  if (node.funcs !== funcs) {
+    const def = funcs.get(node.ident);
+    if (def === undefined) return s.errorf(`${goQuote(node.ident)} is not a defined function`);
+    node.funcs = funcs;
+    node.fn = def;
+    node.builtin = isBuiltinDef(def);
+  }
+  return evalCall(s, dot, node.fn!, node.builtin, cmd, node.ident, args, final);
 }
 
 /** Calls a function (`fun` a FuncDef) or a method (`fun` a MethodDef of `recv`) with the command's arguments. */
-function evalCall(
+export function evalCall(
   s: State, dot: GoValue, fun: MethodDef | FuncDef, isBuiltin: boolean, node: Node, name: string, args: Node[] | null, final: Final,
   recv: GoValue | typeof NO_RECEIVER = NO_RECEIVER,
 ): GoValue {
@@ -257,7 +183,7 @@ function validateType(s: State, value: GoValue, typ: GoType | null): GoValue {
 }
 
 /** Go's evalArg: one argument node for a parameter of type `typ` (null: untyped, chain heads). */
-function evalArg(s: State, dot: GoValue, typ: GoType | null, n: Node): GoValue {
+export function evalArg(s: State, dot: GoValue, typ: GoType | null, n: Node): GoValue {
   s.at(n);
   switch (n.kind) {
     case 'dot':
@@ -267,7 +193,8 @@ function evalArg(s: State, dot: GoValue, typ: GoType | null, n: Node): GoValue {
       if (typ !== null && canBeNil(typ)) return zeroValue(typ);
       return s.errorf(`cannot assign nil to ${typ === null ? '<nil>' : typeName(typ)}`);
     case 'field':
-      return validateType(s, evalFieldNode(s, dot, n, [n], MISSING), typ);
+      // Go passes []Node{n}: the field node alone, no arguments (as null does here).
+      return validateType(s, evalFieldNode(s, dot, n, null, MISSING), typ);
     case 'variable':
       return validateType(s, evalVariableNode(s, dot, n, null, MISSING), typ);
     case 'pipe':

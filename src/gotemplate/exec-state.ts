@@ -42,7 +42,8 @@ export type Final = GoValue | typeof MISSING;
 const TIME_CHECK_EVERY = 2048;
 
 export class State {
-  readonly chunks: string[] = [];
+  /** The output so far (V8 concatenates into a rope, flattened once when read). */
+  out = '';
   private outBytes = 0;
   vars: Variable[];
   node: Node | null = null;
@@ -80,7 +81,7 @@ export class State {
       this.outBytes = this.outBytes - s.length + utf8Length(s);
       if (this.outBytes > this.limits.maxOutputBytes) this.fail(`output exceeds the limit of ${this.limits.maxOutputBytes} bytes`);
     }
-    this.chunks.push(s);
+    this.out += s;
   }
 
   /** Counts a step of work and checks the wall-clock budget every few thousand steps. */

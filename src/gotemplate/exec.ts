@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, State, type ExecLimits, type GoTemplate } from './exec-
 import { formatValue } from './fmt.js';
 import { goQuote } from './go-strings.js';
 import type { BranchNode, ListNode, Node, TemplateNode } from './nodes.js';
-import { GoFunc, GoInt, GoMap, GoPtr, GoSlice, isTrue, typeName, typeOf, type GoValue } from './value.js';
+import { GoFunc, GoInt, GoMap, GoPtr, GoSlice, truthy, typeName, typeOf, type GoValue } from './value.js';
 
 const NONE = 0;
 const BREAK = 1;
@@ -60,8 +60,8 @@ function walkList(s: State, dot: GoValue, list: ListNode): Signal {
 function walkIfOrWith(s: State, dot: GoValue, node: BranchNode): Signal {
   const mark = s.mark();
   const val = evalPipeline(s, dot, node.pipe);
-  const [t, ok] = isTrue(val);
-  if (!ok) s.errorf(`if/with can't use ${formatValue(val)}`);
+  // Go's "if/with can't use" error needs a value without truth, which this value model cannot hold.
+  const t = truthy(val);
   let sig: Signal = NONE;
   if (t) {
     if (node.kind === 'with') {
@@ -155,5 +155,5 @@ export function execute(t: GoTemplate, data: GoValue, limits: Partial<ExecLimits
   const root = t.trees.get(t.name);
   if (root === undefined) return s.errorf(`${goQuote(t.name)} is an incomplete or empty template`);
   walk(s, data === null ? undefined : data, root);
-  return s.chunks.join('');
+  return s.out;
 }

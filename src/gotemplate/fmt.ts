@@ -158,6 +158,7 @@ class Printer extends ScalarPrinter {
 
 /** fmt.Sprint: operands separated by a space when neither side is a string. */
 export function sprint(args: GoValue[]): string {
+  if (args.length === 1) return formatValue(args[0]);
   const p = new Printer();
   let prevString = false;
   for (let i = 0; i < args.length; i++) {
@@ -184,6 +185,26 @@ export function sprintln(args: GoValue[]): string {
 
 /** fmt's %v of one value (what `{{ . }}` prints). */
 export function formatValue(v: GoValue): string {
+  // The common scalars: a bool, an integer (%d), a float64 (remembered: templates print the same few).
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof GoInt && Number.isSafeInteger(v.v)) return String(v.v);
+  if (typeof v === 'number' && v !== 0) {
+    let text = floatTexts.get(v);
+    if (text === undefined) {
+      text = printed(v);
+      if (floatTexts.size >= MAX_FLOAT_TEXTS) floatTexts.clear();
+      floatTexts.set(v, text);
+    }
+    return text;
+  }
+  return printed(v);
+}
+
+const MAX_FLOAT_TEXTS = 1024;
+// Keyed by value; 0 is left out as the Map does not tell -0 (printed "-0") from 0.
+const floatTexts = new Map<number, string>();
+
+function printed(v: GoValue): string {
   const p = new Printer();
   p.printArg(v, 'v');
   return p.buf;

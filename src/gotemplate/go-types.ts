@@ -34,6 +34,11 @@ export interface FieldDef {
   readonly json?: string;
   /** The backing object holds this field as a GoValue already (built in code, not decoded from JSON). */
   readonly typed?: boolean;
+  /**
+   * The backing object holds this field as JSON, and this converts it (on first read, so a large pod
+   * costs only what a template reads); an absent field is the type's zero value.
+   */
+  readonly build?: (raw: unknown) => GoValue;
 }
 
 export interface StructDef {

@@ -77,6 +77,42 @@ export const ALNUM = /^[\p{L}\p{Nd}_]$/u;
 export function isAlphaNumeric(c: string): boolean {
   return c !== '' && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c.charCodeAt(0) > 127 && ALNUM.test(c)));
 }
+/** The end of the run of letters, digits and underscores starting at `pos` (ASCII inline, others by code point). */
+export function alphaNumericEnd(input: string, pos: number): number {
+  for (;;) {
+    const u = input.charCodeAt(pos);
+    if ((u >= 97 && u <= 122) || (u >= 65 && u <= 90) || (u >= 48 && u <= 57) || u === 95) pos++;
+    else if (u > 127) {
+      const c = String.fromCodePoint(input.codePointAt(pos)!);
+      if (!isAlphaNumeric(c)) return pos;
+      pos += c.length;
+    } else return pos;
+  }
+}
+
+/**
+ * The index just after the closing `quote` of a quoted string or character constant whose body starts
+ * at `pos`, or -1 when it is unterminated (a newline, unless `raw`, or the end of the input). Quotes,
+ * backslash and newline are ASCII: scanning UTF-16 units finds them as scanning code points would.
+ */
+export function quotedEnd(input: string, pos: number, quote: string, raw: boolean): number {
+  const q = quote.charCodeAt(0);
+  const n = input.length;
+  while (pos < n) {
+    const u = input.charCodeAt(pos++);
+    if (u === 92 /* backslash */ && !raw) {
+      if (pos >= n || input.charCodeAt(pos) === 10) return -1;
+      pos++;
+      continue;
+    }
+    if (u === 10 && !raw) return -1;
+    if (u === q) return pos;
+  }
+  return -1;
+}
+
+export const MAX_KEYWORD = 8; // `template`, the longest keyword
+
 export function hasLeftTrimMarker(s: string, i: number): boolean {
   return s.charCodeAt(i) === 45 /* - */ && i + 1 < s.length && isSpace(s[i + 1]);
 }

@@ -11,6 +11,9 @@ import {
   RIGHT_COMMENT,
   isSpace,
   isAlphaNumeric,
+  alphaNumericEnd,
+  quotedEnd,
+  MAX_KEYWORD,
   hasLeftTrimMarker,
   hasRightTrimMarker,
   rightTrimLength,
@@ -19,18 +22,25 @@ import {
 } from './lex-items.js';
 import { goQuote } from './go-strings.js';
 
+const NO_DELIM = 0;
+const DELIM = 1;
+const TRIM_DELIM = 2;
+
 /** Lexes the whole input into tokens; stops after the first Error or EOF token. */
 export function lex(input: string): Token[] {
   const out: Token[] = [];
   let pos = 0;
   let start = 0;
   let line = 1;
-  let lineAt = 0; // `line` is the line of offset `lineAt`
+  let nextNewline = input.indexOf('\n'); // the first newline not yet counted in `line`
   let parenDepth = 0;
 
+  // Items are emitted in order, so the line of each is found by counting the newlines passed since.
   const lineOf = (p: number): number => {
-    for (let i = lineAt; i < p; i++) if (input.charCodeAt(i) === 10) line++;
-    lineAt = p;
+    while (nextNewline !== -1 && nextNewline < p) {
+      line++;
+      nextNewline = input.indexOf('\n', nextNewline + 1);
+    }
     return line;
   };
   const emit = (typ: Item): void => {
@@ -41,7 +51,12 @@ export function lex(input: string): Token[] {
     out.push({ typ: Item.Error, pos: start, val: msg, line: lineOf(start) });
     return false;
   };
-  const peek = (): string => (pos < input.length ? String.fromCodePoint(input.codePointAt(pos)!) : '');
+  // The character at pos; only a high surrogate needs the code point (no allocation otherwise).
+  const peek = (): string => {
+    if (pos >= input.length) return '';
+    const u = input.charCodeAt(pos);
+    return u < 0xd800 || u > 0xdbff ? input[pos]! : String.fromCodePoint(input.codePointAt(pos)!);
+  };
   const next = (): string => {
     const c = peek();
     pos += c.length;
@@ -58,10 +73,11 @@ export function lex(input: string): Token[] {
   const acceptRun = (valid: string): void => {
     while (accept(valid));
   };
-  const atRightDelim = (): [delim: boolean, trim: boolean] => {
-    if (hasRightTrimMarker(input, pos) && input.startsWith(RIGHT, pos + 2)) return [true, true];
-    if (input.startsWith(RIGHT, pos)) return [true, false];
-    return [false, false];
+  /** At a closing delimiter: NO_DELIM, DELIM (`}}`) or TRIM_DELIM (` -}}`). */
+  const atRightDelim = (): number => {
+    if (hasRightTrimMarker(input, pos) && input.startsWith(RIGHT, pos + 2)) return TRIM_DELIM;
+    if (input.startsWith(RIGHT, pos)) return DELIM;
+    return NO_DELIM;
   };
   const atTerminator = (): boolean => {
     const c = peek();
@@ -105,8 +121,9 @@ export function lex(input: string): Token[] {
     const x = input.indexOf(RIGHT_COMMENT, pos);
     if (x < 0) return error('unclosed comment');
     pos = x + RIGHT_COMMENT.length;
-    const [delim, trimSpace] = atRightDelim();
-    if (!delim) return error('comment ends before closing delimiter');
+    const delim = atRightDelim();
+    if (delim === NO_DELIM) return error('comment ends before closing delimiter');
+    const trimSpace = delim === TRIM_DELIM;
     if (trimSpace) pos += 2;
     pos += RIGHT.length;
     if (trimSpace) pos += leftTrimLength(input, pos);
@@ -159,36 +176,23 @@ export function lex(input: string): Token[] {
       emit(typ === Item.Variable ? Item.Variable : Item.Dot);
       return true;
     }
-    let c: string;
-    for (;;) {
-      c = next();
-      if (!isAlphaNumeric(c)) {
-        pos -= c.length;
-        break;
-      }
-    }
+    pos = alphaNumericEnd(input, pos);
+    const c = peek();
     if (!atTerminator()) return error(`bad character ${formatRuneU(c === '' ? -1 : c.codePointAt(0)!)}`);
     emit(typ);
     return true;
   };
 
   const lexQuoted = (quote: string, what: string, raw: boolean): boolean => {
-    for (;;) {
-      const c = next();
-      if (c === '\\' && !raw) {
-        const r = next();
-        if (r !== '' && r !== '\n') continue;
-        return error(`unterminated ${what}`);
-      }
-      if (c === '' || (c === '\n' && !raw)) return error(`unterminated ${what}`);
-      if (c === quote) return true;
-    }
+    const end = quotedEnd(input, pos, quote, raw);
+    if (end < 0) return error(`unterminated ${what}`);
+    pos = end;
+    return true;
   };
 
   // One item inside an action; false when lexing ended, 'right' after the closing delimiter.
   const lexInsideAction = (): boolean | 'right' => {
-    const [delim] = atRightDelim();
-    if (delim) {
+    if (atRightDelim() !== NO_DELIM) {
       if (parenDepth === 0) {
         lexRightDelim();
         return 'right';
@@ -200,7 +204,7 @@ export function lex(input: string): Token[] {
     if (isSpace(c)) {
       pos -= 1;
       let n = 0;
-      while (isSpace(peek())) {
+      for (let u = input.charCodeAt(pos); u === 32 || u === 9 || u === 13 || u === 10; u = input.charCodeAt(pos)) {
         pos++;
         n++;
       }
@@ -268,17 +272,11 @@ export function lex(input: string): Token[] {
       return true;
     }
     if (isAlphaNumeric(c)) {
-      let d: string;
-      for (;;) {
-        d = next();
-        if (!isAlphaNumeric(d)) {
-          pos -= d.length;
-          break;
-        }
-      }
+      pos = alphaNumericEnd(input, pos);
+      const d = peek();
       const word = input.slice(start, pos);
       if (!atTerminator()) return error(`bad character ${formatRuneU(d === '' ? -1 : d.codePointAt(0)!)}`);
-      const kw = KEYWORDS.get(word);
+      const kw = word.length <= MAX_KEYWORD ? KEYWORDS.get(word) : undefined;
       if (kw !== undefined) emit(kw);
       else if (word === 'true' || word === 'false') emit(Item.Bool);
       else emit(Item.Identifier);

@@ -1,6 +1,18 @@
 // Go's text/template parse tree. `toString()` prints a node as Go's Node.String does: error messages
 // quote nodes in that form (`executing "inject" at <index .l 9>`).
+import type { FuncDef, FuncMap } from './func-def.js';
+import type { FieldDef, MethodDef, StructDef } from './go-types.js';
 import { goQuote } from './go-strings.js';
+
+/**
+ * What a name of a field chain resolved to on a struct type: remembered on the node, per position in
+ * the chain, by the executor (exec-field.ts), as the same chain meets the same types on every run.
+ */
+export interface FieldLookup {
+  readonly def: StructDef;
+  readonly method: MethodDef | undefined;
+  readonly field: FieldDef | undefined;
+}
 
 export type Node =
   | TextNode
@@ -85,6 +97,10 @@ export class CommandNode {
 
 export class IdentifierNode {
   readonly kind = 'identifier';
+  /** The executor's memo of the function this name means in the map `funcs` (the template's). */
+  funcs: FuncMap | undefined = undefined;
+  fn: FuncDef | undefined = undefined;
+  builtin = false;
   constructor(
     readonly pos: number,
     readonly ident: string,
@@ -99,6 +115,7 @@ export class VariableNode {
   readonly ident: string[];
   /** The field names after the variable (`$x.a.b` -> [a, b]). */
   readonly fields: string[];
+  readonly fieldLookups: Array<FieldLookup | undefined> = [];
   constructor(
     readonly pos: number,
     ident: string,
@@ -130,6 +147,7 @@ export class NilNode {
 export class FieldNode {
   readonly kind = 'field';
   readonly ident: string[];
+  readonly fieldLookups: Array<FieldLookup | undefined> = [];
   constructor(
     readonly pos: number,
     ident: string,
@@ -144,6 +162,7 @@ export class FieldNode {
 export class ChainNode {
   readonly kind = 'chain';
   readonly field: string[] = [];
+  readonly fieldLookups: Array<FieldLookup | undefined> = [];
   constructor(
     readonly pos: number,
     readonly node: Node,

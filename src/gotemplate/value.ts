@@ -14,20 +14,13 @@
 // Lookups keyed by input text go through Map or own-property checks only.
 
 export * from './go-types.js';
-import { T, type EnumDef, type GoType, type IntName, type StructDef } from './go-types.js';
-
-/** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
-export class GoInt {
-  constructor(readonly name: IntName, readonly v: number) {}
-}
-
-/** A proto enum (Go int32 with a String method). */
-export class GoEnum {
-  constructor(readonly def: EnumDef, readonly v: number) {}
-  toString(): string {
-    return this.def.names.get(this.v) ?? String(this.v);
-  }
-}
+export * from './go-scalars.js';
+export { compareStrings } from './go-strings.js';
+// typeOf, truthy, indirect: value-ops.ts (they import the classes below; re-exported as part of the model).
+export * from './value-ops.js';
+import { GoComplex, GoEnum, GoFunc, GoInt } from './go-scalars.js';
+import { compareStrings } from './go-strings.js';
+import { T, type FieldDef, type GoType, type StructDef } from './go-types.js';
 
 /** map[string]elem. `nil` maps have no entries; a JSON-backed map converts values on first read. */
 export class GoMap {
@@ -49,7 +42,8 @@ export class GoMap {
     return this.raw === null;
   }
   get size(): number {
-    return this.raw === null ? 0 : this.keys().length;
+    if (this.sortedKeys !== undefined) return this.sortedKeys.length;
+    return this.raw === null ? 0 : Object.keys(this.raw).length;
   }
   has(key: string): boolean {
     return this.raw !== null && Object.prototype.hasOwnProperty.call(this.raw, key);
@@ -105,6 +99,8 @@ export class GoMap {
 /** []elem (or [N]elem when `array`). `nil` slices have no items. */
 export class GoSlice {
   private cache: GoValue[] | undefined;
+  /** Converts a raw item on first read (instead of fromJSON); see `lazy`. */
+  private convert: ((raw: unknown) => GoValue) | undefined = undefined;
   constructor(
     readonly elem: GoType,
     private readonly raw: readonly unknown[] | null,
@@ -113,6 +109,12 @@ export class GoSlice {
   ) {}
   static of(elem: GoType, items: GoValue[]): GoSlice {
     return new GoSlice(elem, items, true);
+  }
+  /** A slice of JSON items that `convert` turns into values of type `elem`, each on first read. */
+  static lazy(elem: GoType, raw: readonly unknown[], convert: (raw: unknown) => GoValue): GoSlice {
+    const s = new GoSlice(elem, raw);
+    s.convert = convert;
+    return s;
   }
   get isNil(): boolean {
     return this.raw === null;
@@ -123,9 +125,12 @@ export class GoSlice {
   at(i: number): GoValue {
     if (this.raw === null) return undefined;
     if (this.typed) return this.raw[i] as GoValue;
-    if (!this.cache) this.cache = new Array(this.raw.length);
-    if (!(i in this.cache)) this.cache[i] = fromJSON(this.raw[i], this.elem);
-    return this.cache[i];
+    let cache = this.cache;
+    if (cache === undefined) cache = this.cache = new Array<GoValue>(this.raw.length).fill(undefined);
+    // A converted item is never undefined (absent and null items convert to nil or zero values).
+    let v = cache[i];
+    if (v === undefined) v = cache[i] = this.convert !== undefined ? this.convert(this.raw[i]) : fromJSON(this.raw[i], this.elem);
+    return v;
   }
   items(): GoValue[] {
     const out: GoValue[] = [];
@@ -147,13 +152,24 @@ export class GoStruct {
   /** The field's value (its Go zero value when the backing object lacks it); `undefined` if no such field. */
   field(name: string): GoValue {
     const f = this.def.fields.get(name);
-    if (!f) return undefined;
+    return f === undefined ? undefined : this.fieldValue(name, f);
+  }
+  /** The value of field `name`, whose definition (this.def.fields.get(name)) the caller holds. */
+  fieldValue(name: string, f: FieldDef): GoValue {
     let c = this.cache;
-    if (!c) c = this.cache = new Map();
-    if (c.has(name)) return c.get(name);
+    if (c === undefined) c = this.cache = new Map();
+    else {
+      // Field values are never undefined: a hit is a hit.
+      const hit = c.get(name);
+      if (hit !== undefined) return hit;
+    }
     const key = f.json ?? name;
     const present = Object.prototype.hasOwnProperty.call(this.raw, key);
-    const v = f.typed ? (present ? (this.raw[key] as GoValue) : zeroValue(f.type)) : fromJSON(present ? this.raw[key] : undefined, f.type);
+    const build = f.build;
+    const v =
+      build !== undefined
+        ? present ? build(this.raw[key]) : zeroValue(f.type)
+        : f.typed ? (present ? (this.raw[key] as GoValue) : zeroValue(f.type)) : fromJSON(present ? this.raw[key] : undefined, f.type);
     c.set(name, v);
     return v;
   }
@@ -174,36 +190,8 @@ export class GoPtr {
   }
 }
 
-/** A complex128 constant (only template literals such as `1i` make one). */
-export class GoComplex {
-  constructor(
-    readonly re: number,
-    readonly im: number,
-  ) {}
-}
-
-/** A function value (data may carry one; `call` invokes it). */
-export class GoFunc {
-  constructor(
-    readonly name: string,
-    readonly fn: (args: GoValue[]) => GoValue,
-  ) {}
-}
-
 export type GoValue = undefined | null | string | boolean | number | GoInt | GoEnum | GoMap | GoSlice | GoStruct | GoPtr | GoFunc | GoComplex;
 
-/** Go's ordering of strings: byte order of UTF-8, which equals code point order (not UTF-16 order). */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
 
 /** The Go zero value of a type. */
 export function zeroValue(t: GoType): GoValue {
@@ -283,52 +271,4 @@ export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
 
 function isGoValueObject(v: object): boolean {
   return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc || v instanceof GoComplex;
-}
-
-/** The Go type of a value (interface{} for nil / no value). */
-export function typeOf(v: GoValue): GoType {
-  if (v === undefined || v === null) return T.interface;
-  switch (typeof v) {
-    case 'string':
-      return T.string;
-    case 'boolean':
-      return T.bool;
-    case 'number':
-      return T.float64;
-  }
-  if (v instanceof GoInt) return T.intOf(v.name);
-  if (v instanceof GoEnum) return T.enum(v.def);
-  if (v instanceof GoMap) return T.map(v.elem);
-  if (v instanceof GoSlice) return T.slice(v.elem);
-  if (v instanceof GoStruct) return T.struct(v.def);
-  if (v instanceof GoPtr) return T.ptr(v.elem);
-  if (v instanceof GoComplex) return T.complex128;
-  return T.func;
-}
-
-/** Go's `truth` (text/template isTrue). "No value" is false, as Go treats an invalid value as nil. */
-export function isTrue(v: GoValue): [truth: boolean, ok: boolean] {
-  if (v === undefined) return [false, true];
-  if (v === null) return [false, true];
-  switch (typeof v) {
-    case 'string':
-      return [v.length > 0, true];
-    case 'boolean':
-      return [v, true];
-    case 'number':
-      return [v !== 0, true];
-  }
-  if (v instanceof GoInt || v instanceof GoEnum) return [v.v !== 0, true];
-  if (v instanceof GoMap) return [v.size > 0, true];
-  if (v instanceof GoSlice) return [v.length > 0, true];
-  if (v instanceof GoPtr) return [!v.isNil, true];
-  if (v instanceof GoStruct) return [true, true];
-  if (v instanceof GoComplex) return [v.re !== 0 || v.im !== 0, true];
-  return [true, true];
-}
-
-/** Follows pointers to the value they point at (a nil pointer stays itself). */
-export function indirect(v: GoValue): GoValue {
-  while (v instanceof GoPtr && v.target !== null) v = v.target;
-  return v;
 }

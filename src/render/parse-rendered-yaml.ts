@@ -164,7 +164,6 @@ class Reader {
       colon = keyColon(line, at);
       if (colon === -1) fail();
       const source = line.slice(at, colon).trimEnd();
-      if (!PLAIN.test(source)) fail();
       const v = this.plain(source, true);
       key = v === null ? '' : String(v);
     }
@@ -205,7 +204,7 @@ class Reader {
         if (!SINGLE_QUOTED.test(text)) fail();
         value = singleQuoted(text);
       } else {
-        if (!PLAIN.test(text) || text.includes(',')) fail();
+        if (text.includes(',')) fail();
         value = this.plain(text, false);
       }
       if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
@@ -223,17 +222,19 @@ class Reader {
       if (!SINGLE_QUOTED.test(text)) fail();
       return singleQuoted(text);
     }
-    if (!PLAIN.test(text)) fail();
     return this.plain(text, false);
   }
 
+  /** A plain scalar's value; fails outside the subset (PLAIN), which only texts not seen before need testing for. */
   private plain(source: string, atKey: boolean): Json {
     const cache = atKey ? plainKeys : plainValues;
     let v = cache.get(source);
     if (v === undefined) {
+      if (!PLAIN.test(source)) fail();
       const resolved = resolvePlainScalar(source, atKey);
       if (resolved === undefined) fail();
-      v = resolved;
+      // A string of its own, not a slice of this render's text (which it would keep alive).
+      v = typeof resolved === 'string' ? (JSON.parse(JSON.stringify(resolved)) as string) : resolved;
       if (cache.size >= PLAIN_CACHE_SIZE) cache.clear();
       cache.set(source, v);
     }

@@ -18,6 +18,10 @@ export const SINGLE_QUOTED = /^'(?:[^']|'')*'$/;
 export const MAX_KEY = 1000;
 
 
+// Bounded: a long-lived webhook sees ever new names.
+const QUOTED_CACHE_SIZE = 8192;
+const quotedStrings = new Map<string, string>();
+
 export function fail(): never {
   throw UNSUPPORTED;
 }
@@ -67,6 +71,19 @@ export function jsonString(text: string): string {
 }
 
 export function jsonValue(text: string): Json {
+  // A quoted string without escapes (the common value) needs no number scan, and the same ones come
+  // back in every pod's render: one string per text is kept (JSON.parse's own copy, not a slice of
+  // the rendered text, which would keep that text alive and is slower to print).
+  const last = text.length - 1;
+  if (last > 0 && text.charCodeAt(0) === 34 && text.indexOf('"', 1) === last && !text.includes('\\')) {
+    let s = quotedStrings.get(text);
+    if (s === undefined) {
+      s = JSON.parse(text) as string;
+      if (quotedStrings.size >= QUOTED_CACHE_SIZE) quotedStrings.clear();
+      quotedStrings.set(text, s);
+    }
+    return s;
+  }
   let v: Json;
   try {
     v = JSON.parse(text) as Json;

@@ -15,7 +15,10 @@ import { compileGoTemplate, type CompiledGoTemplate } from './go/go-template-set
 
 export type CompiledTemplate = CompiledEjsTemplate | CompiledGoTemplate;
 
-/** Templates of Istio's chart that render Gateway API deployments, not pods: only parsed, never required. */
+/**
+ * Templates of Istio's chart that render Gateway API deployments, not pods: parsed when a pod first asks
+ * for one (none does by default), so a run does not pay for parsing them.
+ */
 const GATEWAY_DEPLOYMENT_TEMPLATES = new Set(['waypoint', 'kube-gateway', 'agentgateway', 'agentgateway-waypoint']);
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -75,10 +78,10 @@ function parseFailure(settings: Settings, name: string, e: GoTemplateError): str
 }
 
 /**
- * Compiles every user ejs template and parses every Go template of the injector config, at config
- * load. A broken pod template is a ConfigError naming the template, its line (Go's message) and the
- * file or ConfigMap; a broken Gateway API deployment template (never rendered for a pod unless one
- * asks for it) is a warning.
+ * Compiles every user ejs template and parses every pod template of the injector config, at config
+ * load: a broken one is a ConfigError naming the template, its line (Go's message) and the file or
+ * ConfigMap. The Gateway API deployment templates are left until a pod asks for one (unless they are
+ * default templates); a broken one then fails that pod with the same message.
  */
 export function precompileTemplates(settings: Settings): void {
   const origin = goOrigin(settings);
@@ -90,17 +93,15 @@ export function precompileTemplates(settings: Settings): void {
       throw e;
     }
   }
+  const defaults = settings.injector.defaultTemplates;
   for (const name of Object.keys(settings.injector.goTemplates ?? {})) {
     if (has(settings.templates, name)) continue;
+    if (GATEWAY_DEPLOYMENT_TEMPLATES.has(name) && !defaults.includes(name)) continue;
     try {
       resolveTemplate(settings, name);
     } catch (e) {
       if (!(e instanceof InjectError)) throw e;
-      if (GATEWAY_DEPLOYMENT_TEMPLATES.has(name)) {
-        settings.notices.push({ severity: 'warning', field: `templates.${name}`, message: `${e.message}; a pod asking for it will fail` });
-      } else {
-        throw new ConfigError(e.message, `templates.${name}`, origin);
-      }
+      throw new ConfigError(e.message, `templates.${name}`, origin);
     }
   }
 }

@@ -85,6 +85,16 @@ test('a body that does not parse fails at config load, naming the template, its 
   t.is(err.file, 'cm.yaml');
 });
 
+test('a Gateway API deployment template is parsed when a pod first asks for it, not at config load', (t) => {
+  const config = 'policy: enabled\ntemplates:\n  waypoint: |\n    a: 1\n    b: {{ if }}\n';
+  const s = settingsWithConfig(config); // no ConfigError: nothing asks for waypoint yet
+  const err = t.throws(() => injectPod({ pod: pod({ 'inject.istio.io/templates': 'waypoint' }), workload, flavor: 'kube-inject' }, s), { instanceOf: InjectError }) as InjectError;
+  t.is(err.code, 'template-failed');
+  t.regex(err.message, /template "waypoint" \(cm\.yaml\) does not parse: template: waypoint:2:/);
+  // Made a default template, it is a pod template like any other: checked at load.
+  t.throws(() => settingsWithConfig(`defaultTemplates: [waypoint]\n${config}`), { instanceOf: ConfigError, message: /template "waypoint" \(cm\.yaml\) does not parse/ });
+});
+
 test('a body that fails when executed is a template-failed error with Go\'s line:col', (t) => {
   const s = settingsWithConfig('policy: enabled\ntemplates:\n  boom: |\n    a: 1\n    b: {{ index .ObjectMeta.Annotations 1 2 }}\n');
   const err = t.throws(() => injectPod({ pod: pod({ 'inject.istio.io/templates': 'boom' }), workload, flavor: 'kube-inject' }, s), { instanceOf: InjectError }) as InjectError;

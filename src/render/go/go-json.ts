@@ -104,9 +104,12 @@ export function isEmptyValue(v: GoValue): boolean {
 /** Go's JSON string escaping; `escapeHTML` as json.Marshal (true) or an Encoder with SetEscapeHTML(false). */
 export function quoteJsonString(s: string, escapeHTML = true): string {
   const q = JSON.stringify(s);
+  if (!(escapeHTML ? HTML_OR_SEPARATOR : SEPARATOR).test(q)) return q;
   const re = escapeHTML ? /[<>&\u2028\u2029]/g : /[\u2028\u2029]/g;
   return q.replace(re, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
+const HTML_OR_SEPARATOR = /[<>&\u2028\u2029]/;
+const SEPARATOR = /[\u2028\u2029]/;
 
 /** Compact JSON text of a tree (map keys in the tree's order). */
 export function nodeText(n: JsonNode, escapeHTML = true): string {

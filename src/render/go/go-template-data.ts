@@ -2,10 +2,13 @@
 // SidecarTemplateData of template-data.ts. The mesh/values part is built once per Settings.
 import type { GoStruct } from '../../gotemplate/value.js';
 import type { ContextInput } from '../template-context.js';
+import { rememberProxyConfigJson } from './istio-data-funcs.js';
 import { buildTemplateData, cachedSettingsTemplateData } from './template-data.js';
 
 export function goTemplateData(input: ContextInput): GoStruct {
   const s = input.settings;
+  // The pipeline printed this ProxyConfig already (PROXY_CONFIG of the ejs context): protoToJSON reuses it.
+  rememberProxyConfigJson(input.proxyConfig, input.proxyConfigJson);
   return buildTemplateData({
     pod: input.pod,
     workload: input.workload,

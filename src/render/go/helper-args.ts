@@ -47,6 +47,16 @@ export function stringMapArg(fn: string, v: GoValue): Map<string, string> | null
   return out;
 }
 
+/**
+ * One entry of a map[string]string argument: stringMapArg(fn, v)?.get(key) without copying the map. A
+ * typed map[string]string holds only strings, so it is read directly; other maps are checked whole.
+ */
+export function stringMapEntry(fn: string, v: GoValue, key: string): string | undefined {
+  const x = indirect(v);
+  if (x instanceof GoMap && x.elem.kind === 'string') return x.get(key) as string | undefined;
+  return stringMapArg(fn, v)?.get(key);
+}
+
 /** A []corev1.Container argument (typed or JSON maps); nil and absent are empty. */
 export function containersArg(fn: string, v: GoValue): GoValue[] {
   const x = indirect(v);

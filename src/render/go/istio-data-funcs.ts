@@ -44,6 +44,14 @@ export function structToJSON(v: GoValue): string {
   }
 }
 
+// ProxyConfig texts the pipeline computed already, by the JSON object they print (it does so for every pod).
+const knownProxyConfigJson = new WeakMap<object, string>();
+
+/** Remembers that `text` is proxyConfigJson(json), so protoToJSON of the typed ProxyConfig built on `json` reuses it. */
+export function rememberProxyConfigJson(json: object, text: string): void {
+  knownProxyConfigJson.set(json, text);
+}
+
 /**
  * protoToJSON m: istiod's bytes for the typed ProxyConfig (fields equal to the defaults dropped, protojson in
  * .proto order: the project's proxyConfigJson). Other values (JSON maps in hand-written data) print as
@@ -54,7 +62,8 @@ export function protoToJSON(v: GoValue): string {
   const json = protoJsonOf(v);
   if (json !== undefined) {
     const s = indirect(v) as GoStruct;
-    return s.def === PROXY_CONFIG_DEF ? proxyConfigJson(json as never) : nodeText(jsonToNode(json));
+    if (s.def !== PROXY_CONFIG_DEF) return nodeText(jsonToNode(json));
+    return knownProxyConfigJson.get(json) ?? proxyConfigJson(json as never);
   }
   return structToJSON(v);
 }

@@ -5,7 +5,7 @@
 import { FuncError, type FuncDef, type FuncMap } from '../../gotemplate/func-def.js';
 import { sprint } from '../../gotemplate/fmt.js';
 import { GoInt, GoMap, GoPtr, GoStruct, indirect, T, type GoType, type GoValue } from '../../gotemplate/value.js';
-import { fieldOf, goTypeName, stringMapArg } from './helper-args.js';
+import { fieldOf, goTypeName, stringMapEntry } from './helper-args.js';
 import * as data from './istio-data-funcs.js';
 import { applicationPorts, includeInboundPorts, otelResourceAttributes } from './istio-port-funcs.js';
 
@@ -28,8 +28,7 @@ function annotation(meta: GoValue, name: string, fallback: GoValue): string {
   if (!ok) {
     throw new FuncError(`annotation: expected ObjectMeta (a map with Annotations); got ${goTypeName(m)}`);
   }
-  const annotations = stringMapArg('annotation', fieldOf(m, 'Annotations') ?? null);
-  const value = annotations?.get(name);
+  const value = stringMapEntry('annotation', fieldOf(m, 'Annotations') ?? null, name);
   return value ?? sprint([fallback === undefined ? null : fallback]);
 }
 
@@ -103,7 +102,7 @@ export function istioFuncs(opts: IstioFuncOptions): FuncMap {
   const env = opts.env;
   return new Map<string, FuncDef>([
     ['formatDuration', def([any], ([d]) => data.formatDuration(d))],
-    ['isset', def([any, str], ([m, key]) => stringMapArg('isset', m)?.has(key as string) ?? false)],
+    ['isset', def([any, str], ([m, key]) => stringMapEntry('isset', m, key as string) !== undefined)],
     ['excludeInboundPort', def([any, str], ([port, list]) => excludeInboundPort(port, list as string))],
     ['includeInboundPorts', def([any], ([c]) => includeInboundPorts(c))],
     ['kubevirtInterfaces', def([str], ([s]) => s)],

@@ -119,9 +119,10 @@ function kindOf(spec: string): Kind {
     k = { type, build: (raw) => (raw === undefined || raw === null ? new GoPtr(elem.type, null) : new GoPtr(elem.type, elem.build(raw))) };
   } else if (spec.startsWith('[]')) {
     const elem = kindOf(spec.slice(2));
-    k = { type: T.slice(elem.type), build: (raw) => (Array.isArray(raw) ? GoSlice.of(elem.type, raw.map(elem.build)) : new GoSlice(elem.type, null)) };
+    k = { type: T.slice(elem.type), build: (raw) => (Array.isArray(raw) ? GoSlice.lazy(elem.type, raw, elem.build) : new GoSlice(elem.type, null)) };
   } else if (spec === '{s}') {
-    k = { type: MAP_STRING_STRING, build: (raw) => (isObject(raw) ? GoMap.of(T.string, Object.entries(raw).map(([key, v]) => [key, typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)])) : new GoMap(T.string, null)) };
+    // A JSON-backed map[string]string reads a non-string value as its text, null as "".
+    k = { type: MAP_STRING_STRING, build: (raw) => new GoMap(T.string, isObject(raw) ? raw : null) };
   } else if (spec === '{q}') {
     const q = T.struct(QUANTITY);
     k = { type: T.map(q), build: (raw) => (isObject(raw) ? GoMap.of(q, Object.entries(raw).map(([key, v]) => [key, quantityValue(v)])) : new GoMap(q, null)) };
@@ -141,9 +142,6 @@ function kindOf(spec: string): Kind {
   return k;
 }
 
-/** Field kinds per struct, by JSON name (filled when the struct's definition is first compiled). */
-const fieldKinds = new Map<JsonStructDef, Array<[json: string, kind: Kind]>>();
-
 /** The StructDef of a schema type (e.g. `v1.Container`). */
 export function structDef(name: string): JsonStructDef {
   const known = defs.get(name);
@@ -151,26 +149,20 @@ export function structDef(name: string): JsonStructDef {
   const fields = new Map<string, JsonFieldDef>();
   const def: JsonStructDef = { name, fields, methods: new Map([['MarshalJSON', MARSHAL_JSON_METHOD]]) };
   defs.set(name, def); // before the fields: types refer to themselves through pointers
-  const list: Array<[string, Kind]> = [];
   for (const item of K8S_SCHEMA[name]!.split(/\s+/).filter(Boolean)) {
     const [json, rawSpec] = item.split(':') as [string, string];
     const required = rawSpec.endsWith('!');
     const kind = kindOf(required ? rawSpec.slice(0, -1) : rawSpec);
-    fields.set(goFieldName(json), { type: kind.type, json, typed: true, omitempty: !required });
-    list.push([json, kind]);
+    fields.set(goFieldName(json), { type: kind.type, json, build: kind.build, omitempty: !required });
   }
-  fieldKinds.set(def, list);
   return def;
 }
 
+const NO_FIELDS: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/** The struct over its JSON: each field is converted when a template (or a marshal) first reads it. */
 function buildStruct(def: JsonStructDef, raw: unknown): GoStruct {
-  const backing: Record<string, GoValue> = Object.create(null);
-  if (isObject(raw)) {
-    for (const [json, kind] of fieldKinds.get(def)!) {
-      if (Object.prototype.hasOwnProperty.call(raw, json)) backing[json] = kind.build(raw[json]);
-    }
-  }
-  return new GoStruct(def, backing);
+  return new GoStruct(def, isObject(raw) ? raw : NO_FIELDS);
 }
 
 /** A typed value of a schema type from its JSON (e.g. `k8sValue('v1.PodSpec', pod.spec)`). */
