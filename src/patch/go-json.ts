@@ -8,7 +8,7 @@ import { canonicalQuantity } from '../k8s/quantity.js';
 import { isObject } from '../k8s/json.js';
 
 /** How one Go struct field is written. */
-type Kind =
+export type Kind =
   | 'str' // string, omitempty
   | 'str!' // string, always written
   | 'int' // int32/int64, omitempty

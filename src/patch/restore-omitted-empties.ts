@@ -1,48 +1,71 @@
 // Istio records a user's container in `proxy.istio.io/overrides` as Go's encoding/json writes it, which
-// drops `omitempty` zero values: `ports: []`, `path: ""`, `optional: false` are gone from the record.
-// The injected pod still has them where the user wrote them, so a container brought back from the
-// record takes them from there; otherwise every re-injection would lose them (not a fixpoint).
+// drops `omitempty` zero values (`ports: []`, `path: ""`, `tty: false`) and fields its types do not know
+// (`readinessProbe: {port: 80}` is recorded as `{}`): they are gone from the record. The
+// injected pod still has them where the user wrote them, so a container brought back from the record
+// takes them from there; otherwise every re-injection would lose them (not a fixpoint). Only fields Go
+// would have dropped come back: a pointer Go keeps when set (`privileged: false`) is absent from the
+// record because the user did not write it, so the template's value there stays the template's.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { isObject } from '../k8s/json.js';
+import { containerType, type GoType, type Kind } from './go-json.js';
 
-/** `recorded` plus every Go-empty field of `current` that the record lacks, at any depth, except an
- *  empty `resources`: Go writes that struct whatever the user wrote, so it is the record's, not theirs. */
+/** `recorded` plus the zero values of `current` that Go's record of the container left out. */
 export function restoreOmittedEmpties(recorded: JsonObject, current: Json | undefined): JsonObject {
-  if (!isObject(current)) return recorded;
-  const { resources, ...rest } = current;
-  const candidates = resources !== undefined && !isGoEmpty(resources) ? current : rest;
-  return merge(recorded, candidates) as JsonObject;
+  return isObject(current) ? restoreStruct(recorded, current, containerType) : recorded;
 }
 
-function merge(recorded: Json, current: Json): Json {
-  if (isObject(recorded) && isObject(current)) {
-    let out: JsonObject | undefined;
-    for (const key of Object.keys(current)) {
-      const now = current[key]!;
-      const had = Object.prototype.hasOwnProperty.call(recorded, key) ? recorded[key] : undefined;
-      const next = had === undefined ? (isGoEmpty(now) ? now : undefined) : merge(had, now);
-      if (next === undefined || next === had) continue;
-      out ??= { ...recorded };
-      // defineProperty: a key named `__proto__` is data here, not the prototype.
-      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
-    }
-    return out ?? recorded;
+function restoreStruct(recorded: JsonObject, current: JsonObject, type: GoType): JsonObject {
+  let out: JsonObject | undefined;
+  for (const [name, kind] of type) {
+    if (!Object.prototype.hasOwnProperty.call(current, name)) continue;
+    const now = current[name]!;
+    const had = Object.prototype.hasOwnProperty.call(recorded, name) ? recorded[name] : undefined;
+    const next = had === undefined ? (droppedByGo(now, kind) ? now : undefined) : restoreField(had, now, kind);
+    if (next === undefined || next === had) continue;
+    out ??= { ...recorded };
+    out[name] = next;
   }
-  if (Array.isArray(recorded) && Array.isArray(current) && recorded.length === current.length) {
-    let changed = false;
-    const out = recorded.map((r, i) => {
-      const m = merge(r, current[i]!);
-      if (m !== r) changed = true;
-      return m;
-    });
-    return changed ? out : recorded;
+  // Fields the Go type does not know (a typo, a field of a newer Kubernetes) Go drops whatever their value.
+  for (const key of Object.keys(current)) {
+    if (type.some(([name]) => name === key) || Object.prototype.hasOwnProperty.call(recorded, key)) continue;
+    out ??= { ...recorded };
+    // defineProperty: a key named `__proto__` is data here, not the prototype.
+    Object.defineProperty(out, key, { value: current[key], enumerable: true, writable: true, configurable: true });
   }
-  return recorded;
+  return out ?? recorded;
 }
 
-/** A value Go's `omitempty` leaves out: "", 0, false, null, an empty list or map. */
-function isGoEmpty(v: Json): boolean {
-  if (v === '' || v === 0 || v === false || v === null) return true;
-  if (Array.isArray(v)) return v.length === 0;
-  return isObject(v) && Object.keys(v).length === 0;
+function restoreField(had: Json, now: Json, kind: Kind): Json {
+  if (typeof kind === 'string') return had;
+  if ('ptrTo' in kind || 'struct' in kind) {
+    const sub = 'ptrTo' in kind ? kind.ptrTo : kind.struct;
+    return isObject(had) && isObject(now) ? restoreStruct(had, now, sub) : had;
+  }
+  if (!Array.isArray(had) || !Array.isArray(now) || had.length !== now.length) return had;
+  let changed = false;
+  const out = had.map((h, i) => {
+    const n = now[i];
+    const r = isObject(h) && isObject(n) ? restoreStruct(h, n, kind.listOf) : h;
+    if (r !== h) changed = true;
+    return r;
+  });
+  return changed ? out : had;
+}
+
+/** The zero value an `omitempty` field of this kind has, which Go does not write. */
+function droppedByGo(v: Json, kind: Kind): boolean {
+  switch (kind) {
+    case 'str':
+      return v === '';
+    case 'int':
+      return v === 0;
+    case 'bool':
+      return v === false;
+    case 'strings':
+      return Array.isArray(v) && v.length === 0;
+    case 'quantities':
+      return isObject(v) && Object.keys(v).every((k) => v[k] === null);
+    default:
+      return typeof kind === 'object' && 'listOf' in kind && Array.isArray(v) && v.length === 0;
+  }
 }

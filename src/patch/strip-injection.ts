@@ -56,6 +56,7 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   // Containers: injected ones go, the user's recorded versions come back where the injected one was; a
   // user istio-proxy always comes back under containers (native injection moved it to initContainers).
   const moved: JsonObject[] = [];
+  let usedRecord = false;
   const rebuild = (list: 'containers' | 'initContainers', injected: string[]): Json[] | undefined => {
     const items = pod.spec[list];
     if (!Array.isArray(items)) return undefined;
@@ -68,9 +69,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
         continue;
       }
       const found = findRecorded(overrides, list, name);
-      // An app container's Go-omitted empties come back from the pod; the proxy's would be the template's.
-      const recorded = found && name !== PROXY_CONTAINER ? restoreOmittedEmpties(found, c) : found;
+      const recorded = found && restoreOmittedEmpties(found, c);
       if (recorded) {
+        usedRecord = true;
         if (name === PROXY_CONTAINER && list === 'initContainers') moved.push(recorded);
         else out.push(recorded);
       } else if (appContainers.has(name)) {
@@ -101,7 +102,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   const cniInjected = status.initContainers.includes('istio-validation');
   const stripped = withAnnotations({ ...pod, spec }, (a) => {
     delete a[STATUS_ANNOTATION];
-    delete a[OVERRIDES_ANNOTATION];
+    // The record goes with the containers it brought back; one the injection never applied (written by
+    // hand for a container the templates put elsewhere) was left as it was, and stays.
+    if (usedRecord) delete a[OVERRIDES_ANNOTATION];
     delete a['istio.io/rev'];
     restorePrometheus(a, envValue(oldProxy, PROMETHEUS_ENV), statusPort);
     const secure = envValue(oldProxy, SECURE_PORT_ENV);
@@ -135,8 +138,9 @@ function undoTemplateSideEffects(spec: JsonObject, templates: string[]): void {
 }
 
 function findRecorded(overrides: RecordedOverrides, list: 'containers' | 'initContainers', name: string): JsonObject | undefined {
-  const other = list === 'containers' ? 'initContainers' : 'containers';
-  const rec = overrides[list].find((c) => c.name === name) ?? overrides[other].find((c) => c.name === name);
+  // Only the list the injection put the container in: Istio records an overlay under the list of the
+  // template's container, so a record under the other list was never applied (a hand-written one).
+  const rec = overrides[list].find((c) => c.name === name);
   if (!rec) return undefined;
   // Injection blanked `image: auto` before recording, and Go always writes `resources: {}`.
   const out: JsonObject = { ...rec };

@@ -62,6 +62,36 @@ function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBoun
     const label = what ?? (docs.length > 1 ? `document ${i + 1}` : undefined);
     throw new YamlInputError(`malformed YAML: ${error.message}`, file, lineOf(error.pos[0]), label);
   }
+  const stray = strayText(text, docs);
+  if (stray !== undefined) {
+    throw new YamlInputError('malformed YAML: this line belongs to no node (check its indentation)', file, lineOf(stray));
+  }
   const firstBreak = text.indexOf('\n');
   return { text, file, docs, lineOf, crlf: firstBreak > 0 && text[firstBreak - 1] === '\r' };
+}
+
+/**
+ * The offset of text outside every document's range that is not whitespace, a comment, a directive or a
+ * document marker. yaml's composer drops some malformed input silently (a block sequence after an explicit
+ * `? key` at the same column ends the document early); printing it back would then produce invalid YAML.
+ */
+function strayText(text: string, docs: readonly Document.Parsed[]): number | undefined {
+  let at = 0;
+  const gaps: [number, number][] = [];
+  for (const doc of docs) {
+    gaps.push([at, doc.range[0]]);
+    at = Math.max(at, doc.range[2]);
+  }
+  gaps.push([at, text.length]);
+  for (const [from, to] of gaps) {
+    if (to <= from) continue;
+    const gap = text.slice(from, to);
+    const re = /^[ \t]*(?:#.*|---.*|\.\.\.[ \t]*|%.*)?\r?$/;
+    let offset = from;
+    for (const line of gap.split('\n')) {
+      if (!re.test(line)) return offset + (line.length - line.trimStart().length);
+      offset += line.length + 1;
+    }
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import type { Json } from '../k8s/types.js';
 import type { ResourceListHandle, YamlDocHandle } from './types.js';
 import { parseDocuments, type DocumentBounds } from './parse-documents.js';
 import { keepOriginalWhitespace } from './keep-original-whitespace.js';
+import { spliceEditedNode } from './splice-edited-node.js';
 import { parseResourceList } from './parse-resource-list.js';
 import { scanResourceList } from './scan-resource-list.js';
 import { readItemHead, type ItemHead } from './item-head.js';
@@ -114,6 +115,14 @@ class SelectiveResourceList implements ResourceListHandle {
     for (const part of this.parts) {
       if (!part.handle.changed) continue;
       const [start, , end] = part.range;
+      const node = part.handle.node as { range?: [number, number, number] };
+      const spliced = part.handle.spliceable && node.range?.[0] === start
+        ? spliceEditedNode(node, { text: part.slice, crlf: false, layout: detectLayout(node, part.slice) })
+        : undefined;
+      if (spliced !== undefined) {
+        edits.push({ start: part.offset + start, end: part.offset + node.range![1], text: spliced });
+        continue;
+      }
       const original = part.slice.slice(start, end);
       edits.push({
         start: part.offset + start,

@@ -60,6 +60,7 @@ class Splicer {
     const entries = originalEntries(c)!;
     if (c.items.length === 0 || entries.length === 0) throw new CannotSplice();
     const [start, end] = c.range;
+    this.blockEnd(c);
     const col = columnOf(this.text, start);
     const spans = this.spans(c, entries, col);
     const tail = this.text.slice(spans[spans.length - 1]!.end, end);
@@ -166,10 +167,20 @@ class Splicer {
     return at;
   }
 
+  /** Where a block collection's bytes end: after a line break (or at the end of the input). Anything
+   *  else means yaml's ranges do not cover the text (seen with an explicit `? key` before a sequence):
+   *  then the bytes cannot be trusted to tile the node, and it is printed instead. */
+  private blockEnd(node: Node): number {
+    const end = node.range?.[1];
+    if (end === undefined || (end < this.text.length && this.text[end - 1] !== '\n')) throw new CannotSplice();
+    return end;
+  }
+
   /** After the line break that ends a node's content (its trailing comment included). */
   private endOf(node: Node | null, head: number): number {
     const range = node?.range;
     // A block collection's range ends after its last line break; a scalar's before its trailing comment.
+    if (isCollection(node) && !node.flow) return this.blockEnd(node);
     const p = range ? range[1] : head;
     if (p > 0 && this.text[p - 1] === '\n') return p;
     const nl = this.text.indexOf('\n', p);

@@ -72,3 +72,22 @@ test("empty values of a container the template records (grpc-agent) survive re-i
   t.true(out.includes('          ports: []\n'));
   t.true(out.includes('              path: ""\n'));
 });
+
+test('a field the Go types do not know, in a recorded container, survives re-injection (readinessProbe: {port: 80})', async (t) => {
+  const out = await fixpoint(t, deployment(
+    '      annotations:\n        inject.istio.io/templates: grpc-agent\n',
+    '          readinessProbe:\n            port: 80\n',
+  ));
+  t.true(out.includes('          readinessProbe:\n            port: 80\n'));
+});
+
+test('a hand-written istio-proxy container keeps its empty values on re-injection (path: "")', async (t) => {
+  const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          livenessProbe:\n            httpGet:\n              path: ""\n              port: 15021\n'));
+  t.regex(out, /livenessProbe:\n\s+httpGet:\n\s+path: ""\n\s+port: 15021\n/);
+});
+
+test('a hand-written proxy.istio.io/overrides naming istio-proxy under containers (native sidecar: never applied) is stable', async (t) => {
+  const record = `'{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'`;
+  const out = await fixpoint(t, deployment(`      annotations:\n        proxy.istio.io/overrides: ${record}\n`));
+  t.true(out.includes(`proxy.istio.io/overrides: ${record}\n`), 'left as written');
+});

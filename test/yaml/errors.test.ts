@@ -148,3 +148,9 @@ test('parsing leaves process.env as it was, also when the input is bad', (t) => 
   t.throws(() => parseStream('a: [\n', 'bad.yaml'), { instanceOf: YamlInputError });
   t.is(process.env, env);
 });
+
+test('text yaml drops silently (a list item after an explicit `? key` at its column) is a located error, not lost', (t) => {
+  const text = 'spec:\n  ports:\n    ? a\n    - name: http\n      containerPort: 80\n';
+  const error = t.throws(() => parseStream(text, 'app.yaml'), { instanceOf: YamlInputError });
+  t.regex(error!.message, /^app\.yaml:4: malformed YAML: this line belongs to no node/);
+});
