@@ -10,6 +10,7 @@ import { PROBE_PATHS, PROBERS_ENV, proberPath, REWRITE_ANNOTATION, STATUS_PORT_A
 import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
 import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
 import { restoreOmittedEmpties } from './restore-omitted-empties.js';
+import { placeMovedProxy } from './place-moved-proxy.js';
 
 export interface StripOptions {
   /** Mesh `defaultConfig.statusPort` (default 15020): the port the Prometheus merge pointed the pod at. */
@@ -82,7 +83,7 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   };
   let containers = rebuild('containers', status.containers);
   const initContainers = rebuild('initContainers', status.initContainers);
-  if (moved.length > 0) containers = [...(containers ?? []), ...moved];
+  for (const proxy of moved) containers = placeMovedProxy(containers ?? [], proxy, envValue(oldProxy, 'ISTIO_META_POD_PORTS'));
 
   const spec: JsonObject = { ...pod.spec };
   if (containers !== undefined) spec.containers = containers;

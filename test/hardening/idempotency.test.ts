@@ -91,3 +91,12 @@ test('a hand-written proxy.istio.io/overrides naming istio-proxy under container
   const out = await fixpoint(t, deployment(`      annotations:\n        proxy.istio.io/overrides: ${record}\n`));
   t.true(out.includes(`proxy.istio.io/overrides: ${record}\n`), 'left as written');
 });
+
+test('a hand-written istio-proxy with ports before the app container (native sidecar) is a fixpoint: ISTIO_META_POD_PORTS keeps its order', async (t) => {
+  const out = await fixpoint(t, deployment('', '          ports: [{containerPort: 9000, name: grpc}]\n        - name: istio-proxy\n          image: auto\n          ports: [{containerPort: 8080, name: http}]\n').replace(
+    '        - name: web\n          image: nginx\n          ports: [{containerPort: 9000, name: grpc}]\n        - name: istio-proxy\n          image: auto\n          ports: [{containerPort: 8080, name: http}]\n',
+    '        - name: istio-proxy\n          image: auto\n          ports: [{containerPort: 8080, name: http}]\n        - name: web\n          image: nginx\n          ports: [{containerPort: 9000, name: grpc}]\n',
+  ));
+  const podPorts = /ISTIO_META_POD_PORTS\n\s+value: \|-?\n([\s\S]*?)\n\s+- name:/.exec(out)?.[1] ?? '';
+  t.true(podPorts.indexOf('8080') >= 0 && podPorts.indexOf('8080') < podPorts.indexOf('9000'), podPorts);
+});
