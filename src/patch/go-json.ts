@@ -176,6 +176,12 @@ export function goShape(v: Json | undefined, type: GoType): JsonObject {
   return out;
 }
 
+/** True when Go's record leaves this value of this field out (a zero value of an `omitempty` field, or a
+ *  value of the wrong type, which our shaping drops where Go would not decode it). */
+export function goDrops(v: Json, kind: Kind): boolean {
+  return shapeField(v, kind) === undefined;
+}
+
 function shapeField(v: Json | undefined, kind: Kind): Json | undefined {
   switch (kind) {
     case 'str':

@@ -1,13 +1,14 @@
 // Istio records a user's container in `proxy.istio.io/overrides` as Go's encoding/json writes it, which
-// drops `omitempty` zero values (`ports: []`, `path: ""`, `tty: false`) and fields its types do not know
-// (`readinessProbe: {port: 80}` is recorded as `{}`): they are gone from the record. The
+// drops `omitempty` zero values (`ports: []`, `path: ""`, `tty: false`), values of the wrong type
+// (`initialDelaySeconds: ""`) and fields its types do not know (`readinessProbe: {port: 80}` is recorded
+// as `{}`): they are gone from the record. The
 // injected pod still has them where the user wrote them, so a container brought back from the record
 // takes them from there; otherwise every re-injection would lose them (not a fixpoint). Only fields Go
 // would have dropped come back: a pointer Go keeps when set (`privileged: false`) is absent from the
 // record because the user did not write it, so the template's value there stays the template's.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { isObject } from '../k8s/json.js';
-import { containerType, type GoType, type Kind } from './go-json.js';
+import { containerType, goDrops, type GoType, type Kind } from './go-json.js';
 
 /** `recorded` plus the zero values of `current` that Go's record of the container left out. */
 export function restoreOmittedEmpties(recorded: JsonObject, current: Json | undefined): JsonObject {
@@ -20,7 +21,7 @@ function restoreStruct(recorded: JsonObject, current: JsonObject, type: GoType):
     if (!Object.prototype.hasOwnProperty.call(current, name)) continue;
     const now = current[name]!;
     const had = Object.prototype.hasOwnProperty.call(recorded, name) ? recorded[name] : undefined;
-    const next = had === undefined ? (droppedByGo(now, kind) ? now : undefined) : restoreField(had, now, kind);
+    const next = had === undefined ? (goDrops(now, kind) ? now : undefined) : restoreField(had, now, kind);
     if (next === undefined || next === had) continue;
     out ??= { ...recorded };
     out[name] = next;
@@ -50,22 +51,4 @@ function restoreField(had: Json, now: Json, kind: Kind): Json {
     return r;
   });
   return changed ? out : had;
-}
-
-/** The zero value an `omitempty` field of this kind has, which Go does not write. */
-function droppedByGo(v: Json, kind: Kind): boolean {
-  switch (kind) {
-    case 'str':
-      return v === '';
-    case 'int':
-      return v === 0;
-    case 'bool':
-      return v === false;
-    case 'strings':
-      return Array.isArray(v) && v.length === 0;
-    case 'quantities':
-      return isObject(v) && Object.keys(v).every((k) => v[k] === null);
-    default:
-      return typeof kind === 'object' && 'listOf' in kind && Array.isArray(v) && v.length === 0;
-  }
 }

@@ -4,6 +4,7 @@
 // before injection reads it, instead of failing inside the injector or producing unstable output.
 import type { Json, JsonObject } from '../k8s/types.js';
 import { isObject } from '../k8s/json.js';
+import { parseSidecarStatus, STATUS_ANNOTATION } from '../patch/sidecar-status.js';
 
 export interface TemplateProblem {
   message: string;
@@ -14,10 +15,24 @@ export interface TemplateProblem {
 const describe = (v: Json | undefined): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `the ${typeof v} ${JSON.stringify(v)}`);
 
 export function podTemplateProblem(template: JsonObject): TemplateProblem | undefined {
-  return metadataProblem(template.metadata) ?? containerNameProblem(template.spec);
+  return metadataProblem(template.metadata) ?? containerNameProblem(template.spec, injectedInBothLists(template.metadata));
 }
 
-function containerNameProblem(spec: Json | undefined): TemplateProblem | undefined {
+/**
+ * Names an earlier injection put in both lists, per its `sidecar.istio.io/status` (Istio's own output
+ * when a template patches `istio-proxy` under containers while the native sidecar is an init container,
+ * e.g. `sidecar,spire`): re-injection strips both, so they are not the user's duplicates.
+ */
+function injectedInBothLists(metadata: Json | undefined): Set<string> {
+  const annotations = isObject(metadata) && isObject(metadata.annotations) ? metadata.annotations : undefined;
+  const raw = annotations && Object.prototype.hasOwnProperty.call(annotations, STATUS_ANNOTATION) ? annotations[STATUS_ANNOTATION] : undefined;
+  const status = typeof raw === 'string' ? parseSidecarStatus(raw) : undefined;
+  if (!status) return new Set();
+  const init = new Set(status.initContainers);
+  return new Set(status.containers.filter((n) => init.has(n)));
+}
+
+function containerNameProblem(spec: Json | undefined, injectedTwice: ReadonlySet<string>): TemplateProblem | undefined {
   if (!isObject(spec)) return undefined;
   const seen = new Set<string>();
   for (const list of ['initContainers', 'containers'] as const) {
@@ -29,7 +44,7 @@ function containerNameProblem(spec: Json | undefined): TemplateProblem | undefin
       const field = `spec.${list}[${i}]`;
       if (!isObject(c)) return { message: `${field} must be a container (a map), not ${describe(c)}`, field };
       if (typeof c.name !== 'string' || c.name === '') return { message: `${field} has no name (Kubernetes requires one)`, field: `${field}.name` };
-      if (seen.has(c.name)) return { message: `container name ${JSON.stringify(c.name)} is used twice (Kubernetes requires unique names)`, field: `${field}.name` };
+      if (seen.has(c.name) && !injectedTwice.has(c.name)) return { message: `container name ${JSON.stringify(c.name)} is used twice (Kubernetes requires unique names)`, field: `${field}.name` };
       seen.add(c.name);
       // istio-proxy may leave the image to the template (`image: auto` or none); any other container needs one.
       if (c.name !== 'istio-proxy' && (typeof c.image !== 'string' || c.image === '')) {

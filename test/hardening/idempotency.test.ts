@@ -100,3 +100,13 @@ test('a hand-written istio-proxy with ports before the app container (native sid
   const podPorts = /ISTIO_META_POD_PORTS\n\s+value: \|-?\n([\s\S]*?)\n\s+- name:/.exec(out)?.[1] ?? '';
   t.true(podPorts.indexOf('8080') >= 0 && podPorts.indexOf('8080') < podPorts.indexOf('9000'), podPorts);
 });
+
+test('templates that put istio-proxy in both lists (sidecar,grpc-agent with native sidecars, as Istio does) re-inject as a fixpoint', async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        inject.istio.io/templates: sidecar,grpc-agent\n'));
+  t.is(out.split('- name: istio-proxy').length - 1, 2, 'one under containers, one under initContainers');
+});
+
+test('a value of the wrong type in a hand-written istio-proxy (initialDelaySeconds: "") survives re-injection', async (t) => {
+  const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          livenessProbe:\n            httpGet:\n              port: 15021\n            initialDelaySeconds: ""\n'));
+  t.true(out.includes('            initialDelaySeconds: ""\n'));
+});
