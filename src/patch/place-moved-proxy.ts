@@ -6,30 +6,34 @@ import type { Json, JsonObject } from '../k8s/types.js';
 import { isObject } from '../k8s/json.js';
 
 export function placeMovedProxy(containers: readonly Json[], proxy: JsonObject, podPortsJson: string | undefined): Json[] {
-  const ports = parsePorts(podPortsJson);
-  const at = ports === undefined ? -1 : firstPortIndex(proxy, ports);
-  if (ports === undefined || at < 0) return [...containers, proxy];
-  const before = containers.findIndex((c) => {
-    const i = isObject(c) ? firstPortIndex(c, ports) : -1;
-    return i > at;
-  });
-  return before < 0 ? [...containers, proxy] : [...containers.slice(0, before), proxy, ...containers.slice(before)];
+  const listed = parsePorts(podPortsJson);
+  const own = portKeys(proxy);
+  if (listed === undefined || own.length === 0) return [...containers, proxy];
+  const others = containers.map((c) => (isObject(c) ? portKeys(c) : []));
+  // The first place where the ports, in container order, spell the recorded list exactly.
+  for (let at = 0; at <= containers.length; at++) {
+    const order = [...others.slice(0, at).flat(), ...own, ...others.slice(at).flat()];
+    if (order.length === listed.length && order.every((k, i) => k === listed[i])) {
+      return [...containers.slice(0, at), proxy, ...containers.slice(at)];
+    }
+  }
+  return [...containers, proxy];
 }
 
-function parsePorts(text: string | undefined): JsonObject[] | undefined {
+function parsePorts(text: string | undefined): string[] | undefined {
   if (text === undefined || text === '') return undefined;
   try {
     const v = JSON.parse(text) as Json;
-    return Array.isArray(v) ? v.filter(isObject) : undefined;
+    return Array.isArray(v) ? v.map((p) => (isObject(p) ? keyOf(p) : '')) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Where the container's first port sits in the pod's port list (-1 when it has none listed). */
-function firstPortIndex(container: JsonObject, ports: readonly JsonObject[]): number {
-  const own = Array.isArray(container.ports) ? container.ports.filter(isObject) : [];
-  const first = own[0];
-  if (!first) return -1;
-  return ports.findIndex((p) => p.containerPort === first.containerPort && (p.name ?? '') === (first.name ?? '') && (p.protocol ?? '') === (first.protocol ?? ''));
+function portKeys(container: JsonObject): string[] {
+  return Array.isArray(container.ports) ? container.ports.map((p) => (isObject(p) ? keyOf(p) : '')) : [];
+}
+
+function keyOf(port: JsonObject): string {
+  return `${String(port.containerPort)}/${typeof port.name === 'string' ? port.name : ''}`;
 }

@@ -55,7 +55,8 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   const appContainers = new Set((envValue(oldProxy, 'ISTIO_META_APP_CONTAINERS') ?? '').split(',').filter((s) => s !== ''));
 
   // Containers: injected ones go, the user's recorded versions come back where the injected one was; a
-  // user istio-proxy always comes back under containers (native injection moved it to initContainers).
+  // user istio-proxy comes back under containers (native injection moved it to initContainers), at its
+  // place among them (placeMovedProxy).
   const moved: JsonObject[] = [];
   let usedRecord = false;
   const rebuild = (list: 'containers' | 'initContainers', injected: string[]): Json[] | undefined => {
@@ -73,7 +74,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
       const recorded = found && restoreOmittedEmpties(found, c);
       if (recorded) {
         usedRecord = true;
-        if (name === PROXY_CONTAINER && list === 'initContainers') moved.push(recorded);
+        // The user's istio-proxy goes back where it stood among the containers (injection moved it to the
+        // end, or to the init containers), as ISTIO_META_POD_PORTS tells.
+        if (name === PROXY_CONTAINER) moved.push(recorded);
         else out.push(recorded);
       } else if (appContainers.has(name)) {
         out.push(c); // the user's app container, touched by a template that recorded nothing

@@ -110,3 +110,10 @@ test('a value of the wrong type in a hand-written istio-proxy (initialDelaySecon
   const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          livenessProbe:\n            httpGet:\n              port: 15021\n            initialDelaySeconds: ""\n'));
   t.true(out.includes('            initialDelaySeconds: ""\n'));
 });
+
+test('a hand-written istio-proxy with ports first, without native sidecars, is a fixpoint too', async (t) => {
+  await fixpoint(t, deployment('      annotations:\n        sidecar.istio.io/nativeSidecar: "false"\n').replace(
+    '        - name: web\n          image: nginx\n',
+    '        - name: istio-proxy\n          image: auto\n          ports: [{containerPort: 9000, name: grpc}]\n        - name: web\n          image: nginx\n          ports: [{containerPort: 8080, name: http}]\n',
+  ));
+});
