@@ -91,7 +91,9 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
   // 1. Validation: all failures in one error.
   const problems = validateAnnotations(originalAnnotations);
   if (problems.length > 0) {
-    throw new InjectError(problems.join('; '), 'invalid-annotation');
+    // The first bad annotation is the error's field, so a report can point at its line.
+    const first = Object.keys(originalAnnotations).find((n) => validateAnnotations({ [n]: originalAnnotations[n]! }).length > 0);
+    throw new InjectError(problems.join('; '), 'invalid-annotation', first);
   }
 
   // 2. ProxyConfig (mesh defaultConfig + proxy.istio.io/config).

@@ -57,6 +57,7 @@ export function runStreams(
         },
         origin: { path: inputs[i]!.display, index: handle.index, line: handle.line },
         update: (next: Json) => handle.update(next),
+        lineAt: (path) => handle.lineAt?.(path),
       });
     }
   });

@@ -19,7 +19,7 @@ export function parseOverrides(value: string | undefined): RecordedOverrides {
     new InjectError(
       `invalid value for annotation '${OVERRIDES_ANNOTATION}': ${why} (expected {"containers":[...],"initContainers":[...]} as written by a previous injection)`,
       'invalid-overrides',
-      `metadata.annotations["${OVERRIDES_ANNOTATION}"]`,
+      OVERRIDES_ANNOTATION,
     );
   let v: Json;
   try {

@@ -13,6 +13,7 @@ import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } fr
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
 import { podTemplateProblem } from './pod-template-problem.js';
+import { parseFieldPath } from './field-path.js';
 import { CARRIES_SIDECAR_TAG } from './check-failures.js';
 import { useClusterWebhooks } from './use-cluster-webhooks.js';
 
@@ -20,6 +21,8 @@ export interface ProcessDocument {
   readonly value: Json;
   readonly origin: DocumentOrigin;
   update(next: Json): boolean;
+  /** The line of a field in the document's file (CLI inputs), for error and warning results. */
+  lineAt?(path: readonly (string | number)[]): number | undefined;
 }
 
 export interface ProcessOutcome {
@@ -46,6 +49,7 @@ export function processDocuments(
 
   for (const doc of docs) {
     if (isLocalConfig(doc.value)) continue;
+    const firstResult = results.length;
     const locations = findPodTemplates(doc.value, options.workloadKinds);
     if (locations.length === 0) continue;
     let next: Json | undefined;
@@ -116,9 +120,19 @@ export function processDocuments(
       changed.push(ref);
       next = withValueAt(next ?? doc.value, loc.path, after);
     }
+    if (doc.lineAt) locateProblems(results.slice(firstResult), doc.lineAt.bind(doc));
     if (next !== undefined && mode.write) doc.update(next);
   }
   return { results, changed };
+}
+
+/** Errors and warnings name the line of their field, not only where the document starts. */
+function locateProblems(results: readonly Result[], lineAt: (path: readonly (string | number)[]) => number | undefined): void {
+  for (const r of results) {
+    if (r.severity === 'info' || !r.field) continue;
+    const line = lineAt(parseFieldPath(r.field.path));
+    if (line !== undefined) r.line = line;
+  }
 }
 
 function qualifiedName(loc: PodTemplateLocation): string {

@@ -18,6 +18,9 @@ export interface Result {
   field?: { path: string };
   file?: { path: string; index?: number };
   tags?: Record<string, string>;
+  /** 1-based line of the field in `file` (a problem's own line), when known. Not part of the KRM result
+   *  format: the CLI reports show it; the KRM face leaves it out. */
+  line?: number;
 }
 
 /** Where a document came from, for `file` in results and for error messages. */

@@ -27,8 +27,11 @@ export function toRecords(results: readonly Result[], lineOf: LineLookup = () =>
       rec.file = r.file.path;
       if (r.file.index !== undefined) {
         rec.index = r.file.index;
-        const line = lineOf(r.file.path, r.file.index);
+        // A problem's own line when known (the field), else where its document starts.
+        const line = r.line ?? lineOf(r.file.path, r.file.index);
         if (line !== undefined) rec.line = line;
+      } else if (r.line !== undefined) {
+        rec.line = r.line;
       }
     }
     if (r.resourceRef) {

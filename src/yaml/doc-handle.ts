@@ -11,6 +11,7 @@ import { Reconciler } from './reconcile.js';
 import { jsonEqual } from './json-equal.js';
 import { inlineAliases } from './inline-aliases.js';
 import { describeDocument } from './describe-document.js';
+import { offsetOfPath } from './line-of-path.js';
 
 /** Where the handle's node lives in its parent (document contents or an item of `items`). */
 export interface NodeSlot {
@@ -59,6 +60,11 @@ export class NodeHandle implements YamlDocHandle {
    *  cannot be spliced entry by entry (splice-edited-node.ts) and is printed instead. */
   get spliceable(): boolean {
     return !this.aliasesInlined;
+  }
+
+  lineAt(path: readonly (string | number)[]): number | undefined {
+    const offset = offsetOfPath(this.slot.get(), path);
+    return offset === undefined ? undefined : this.source.lineOf(offset);
   }
 
   /** The node as it is now (after updates). */

@@ -87,6 +87,7 @@ function withIndex(handle: YamlDocHandle, index: number): YamlDocHandle {
     get changed() {
       return handle.changed;
     },
+    lineAt: (path) => handle.lineAt?.(path),
   };
 }
 

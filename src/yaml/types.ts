@@ -40,6 +40,8 @@ export interface YamlDocHandle {
   update(next: Json): boolean;
   /** True once any update() changed this document. */
   readonly changed: boolean;
+  /** 1-based line of the deepest existing node on a JSON path (for located errors), if known. */
+  lineAt?(path: readonly (string | number)[]): number | undefined;
 }
 
 export interface YamlStream {

@@ -1,4 +1,5 @@
 // Finding 8: input a user can write gets a located error (file, document, field or line), exit 1,
+// (errors about a field name the field's own line: file:line of the annotation, not of the document),
 // nothing on stdout; never "internal error", never a stack trace.
 import test from 'ava';
 import { runCli } from '../../src/cli/run-inject.js';
@@ -14,12 +15,12 @@ async function refused(t: import('ava').ExecutionContext, args: string[], files:
 
 test('annotations: x', (t) =>
   refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment('      annotations: x\n') },
-    /Deployment shop\/web \(app\.yaml:1\) \[error\/invalid-workload\]: metadata\.annotations must be a map of strings/));
+    /Deployment shop\/web \(app\.yaml:11\) \[error\/invalid-workload\]: metadata\.annotations must be a map of strings/));
 
 for (const value of ['null', '5', '{a: 1}', '[a]']) {
   test(`inject.istio.io/templates: ${value}`, (t) =>
     refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment(`      annotations:\n        inject.istio.io/templates: ${value}\n`) },
-      /\(app\.yaml:1\) \[error\/invalid-workload\]: annotation "inject\.istio\.io\/templates" must be a string/));
+      /\(app\.yaml:12\) \[error\/invalid-workload\]: annotation "inject\.istio\.io\/templates" must be a string/));
 }
 
 test('!!binary in an injected document is injected, and the tag and bytes stay', async (t) => {
@@ -53,4 +54,16 @@ test('an alias bomb in a function config values given inline (KRM)', async (t) =
   const run = await runCli([], { stdin: list });
   t.is(run.exitCode, 1);
   t.true(isCleanError(run.stderr), run.stderr);
+});
+
+test('an invalid annotation of the second document names its own line (file:line), in text and JSON reports', async (t) => {
+  const second = deployment('      annotations:\n        traffic.sidecar.istio.io/includeInboundPorts: "bad"\n').replace('name: web', 'name: api');
+  const files = { 'app.yaml': `${deployment()}---\n${second}` };
+  const run = await inject(['-q', '-f', 'app.yaml'], { cwd: workdir(files) });
+  t.is(run.exitCode, 1);
+  // The second document starts at line 18; its annotation is on line 29.
+  t.regex(run.stderr, /^error +Deployment shop\/api \(app\.yaml:29\) \[error\/invalid-annotation\]: .*includeInboundPorts/m);
+  const json = await runCli(['check', '--selector', 'all', '-f', 'app.yaml', '--report', 'json', '--report-file', '-'], { cwd: workdir(files) });
+  const record = JSON.parse(json.stdout).records.find((r: { resource?: string }) => r.resource === 'Deployment shop/api');
+  t.like(record, { reason: 'error/invalid-annotation', file: 'app.yaml', line: 29 });
 });
