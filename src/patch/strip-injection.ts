@@ -75,9 +75,10 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
       if (recorded) {
         usedRecord = true;
         // The user's istio-proxy goes back where it stood among the containers (injection moved it to the
-        // end, or to the init containers), as ISTIO_META_POD_PORTS tells.
-        if (name === PROXY_CONTAINER) moved.push(recorded);
-        else out.push(recorded);
+        // end, or to the init containers), as ISTIO_META_POD_PORTS tells. Recorded under both lists (a
+        // template patched it in each), it is still one container of the user's.
+        if (name !== PROXY_CONTAINER) out.push(recorded);
+        else if (!moved.some((m) => m.name === name)) moved.push(recorded);
       } else if (appContainers.has(name)) {
         out.push(c); // the user's app container, touched by a template that recorded nothing
       }
@@ -163,8 +164,10 @@ function withoutNamed(items: Json | undefined, names: string[]): Json[] | undefi
   });
 }
 
+/** `items` undefined: the field was not a list (absent, or `null` as the user wrote it), so it stays. */
 function setOrDrop(spec: JsonObject, key: string, items: Json[] | undefined): void {
-  if (items === undefined || items.length === 0) delete spec[key];
+  if (items === undefined) return;
+  if (items.length === 0) delete spec[key];
   else spec[key] = items;
 }
 

@@ -117,3 +117,15 @@ test('a hand-written istio-proxy with ports first, without native sidecars, is a
     '        - name: istio-proxy\n          image: auto\n          ports: [{containerPort: 9000, name: grpc}]\n        - name: web\n          image: nginx\n          ports: [{containerPort: 8080, name: http}]\n',
   ));
 });
+
+test('a hand-written istio-proxy recorded under both lists (sidecar,grpc-agent, native) comes back once: a fixpoint', async (t) => {
+  await fixpoint(t, deployment('      annotations:\n        inject.istio.io/templates: sidecar,grpc-agent\n').replace(
+    '        - name: web\n          image: nginx\n',
+    '        - name: istio-proxy\n          image: nginx\n          ports: [{containerPort: 8080, name: http}]\n',
+  ));
+});
+
+test('imagePullSecrets: null and initContainers: null as written survive re-injection', async (t) => {
+  const out = await fixpoint(t, deployment().replace('      containers:\n', '      imagePullSecrets:\n      initContainers: null\n      containers:\n'));
+  t.true(out.includes('      imagePullSecrets:\n'));
+});
