@@ -62,6 +62,12 @@ function metadataProblem(metadata: Json | undefined): TemplateProblem | undefine
     const map = metadata[what];
     if (map === undefined || map === null) continue;
     if (!isObject(map)) return { message: `metadata.${what} must be a map of strings, not ${describe(map)}`, field: `metadata.${what}` };
+    if (what === 'annotations') {
+      const size = annotationBytes(map);
+      if (size > MAX_ANNOTATION_BYTES) {
+        return { message: `metadata.annotations hold ${size} bytes, more than the ${MAX_ANNOTATION_BYTES} (256 KiB) Kubernetes accepts for a pod's annotations together`, field: 'metadata.annotations' };
+      }
+    }
     for (const [key, value] of Object.entries(map)) {
       // Unquoted booleans and numbers in labels are read as text with a warning by the selection.
       if (typeof value === 'string' || (what === 'labels' && (typeof value === 'number' || typeof value === 'boolean'))) continue;
@@ -72,4 +78,14 @@ function metadataProblem(metadata: Json | undefined): TemplateProblem | undefine
     }
   }
   return undefined;
+}
+
+/** Kubernetes' TotalAnnotationSizeLimitB: keys and values of one object's annotations together. Also
+ *  bounds what injection parses from annotation values (proxy.istio.io/config, userVolume, overrides). */
+export const MAX_ANNOTATION_BYTES = 256 * 1024;
+
+function annotationBytes(map: JsonObject): number {
+  let n = 0;
+  for (const [key, value] of Object.entries(map)) n += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+  return n;
 }

@@ -40,3 +40,13 @@ test('the KRM function takes its bounds from the environment', async (t) => {
   t.is(run.exitCode, 1);
   t.regex(run.stderr, /more than 1 items \(raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENTS\)/);
 });
+
+test('pod annotations over Kubernetes’ 256 KiB are a located error naming the bound, not parsed', async (t) => {
+  const big = 'x'.repeat(256 * 1024);
+  const run = await inject(['-q', '-f', '-'], { stdin: deployment(`      annotations:\n        proxy.istio.io/config: "${big}"\n`) });
+  t.is(run.exitCode, 1);
+  t.is(run.stdout, '');
+  t.regex(run.stderr, /^error +Deployment shop\/web \(<stdin>:11\) \[error\/invalid-workload\]: metadata\.annotations hold 262165 bytes, more than the 262144 \(256 KiB\) Kubernetes accepts/);
+  const fits = await inject(['-q', '-f', '-'], { stdin: deployment(`      annotations:\n        app.example.com/note: "${'x'.repeat(200 * 1024)}"\n`) });
+  t.is(fits.exitCode, 0, fits.stderr);
+});
