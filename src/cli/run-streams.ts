@@ -61,7 +61,7 @@ export function runStreams(
       });
     }
   });
-  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
+  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits, (i, path) => ({ file: docs[i]!.origin.path, line: docs[i]!.lineAt?.(path) }));
   const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
   const outcome = processor(docs, options, settings, { write });
   results.push(...outcome.results);

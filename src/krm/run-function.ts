@@ -41,7 +41,8 @@ export function runFunction(input: string, cwd: string, limits: InputLimits = DE
   }));
   let settings;
   try {
-    settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits);
+    // The orchestrator's path annotation names the file of an input ConfigMap with a problem.
+    settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits, (i) => ({ file: docs[i]!.origin.path }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return failure(input, [...results, configErrorResult(err)]);

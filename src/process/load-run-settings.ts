@@ -11,10 +11,12 @@ import { confinedPath, PathRefusedError } from '../files/confined-path.js';
 import { readFileBounded } from '../files/read-bounded.js';
 import { DEFAULT_LIMITS, InputTooLargeError, type InputLimits } from '../files/input-limits.js';
 import { setOwn } from '../k8s/own-keys.js';
+import { locateConfigMapKey, type LocateInput } from './locate-config-map.js';
 
 type Source = { text: string; origin: string } | { object: Json; origin: string };
 
-export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[], cwd: string, limits: InputLimits = DEFAULT_LIMITS): Settings {
+/** `locate` names where an input document's field is, for errors in the Istio ConfigMaps of the input. */
+export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[], cwd: string, limits: InputLimits = DEFAULT_LIMITS, locate?: LocateInput): Settings {
   const fromInput = options.useInputConfigMaps ? findIstioConfigMaps(withListItems(inputDocs), options.revision ?? '') : {};
   const templates: Record<string, { source: string; origin: string }> = {};
   for (const [name, ref] of Object.entries(options.templates)) {
@@ -22,10 +24,36 @@ export function loadRunSettings(options: RunOptions, inputDocs: readonly Json[],
     if (!src) continue;
     setOwn(templates, name, { source: 'text' in src ? src.text : String(src.object), origin: src.origin });
   }
+  const fromConfigMaps: { origin: string; key: string; text: string }[] = [];
+  const inputSource = (text: string | undefined, origin: string, key: string): Source | undefined => {
+    if (text === undefined) return undefined;
+    fromConfigMaps.push({ origin, key, text });
+    return { text, origin };
+  };
+  const input = {
+    injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd, limits) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)', 'config'),
+    values: resolveRef(options.values, 'values', cwd, limits) ?? inputSource(fromInput.injector?.values, 'ConfigMap istio-sidecar-injector (key values)', 'values'),
+    meshConfig: resolveRef(options.meshConfig, 'meshConfig', cwd, limits) ?? inputSource(fromInput.mesh, 'ConfigMap istio (key mesh)', 'mesh'),
+  };
+  try {
+    return buildAndCompile(options, input, templates);
+  } catch (err) {
+    const from = err instanceof ConfigError ? fromConfigMaps.find((c) => c.origin === err.file || err.message.startsWith(`${c.origin}:`)) : undefined;
+    if (!from) throw err;
+    // Name the input file (and the line of the ConfigMap's key), not the ConfigMap's name as if it were a file.
+    const at = locate && locateConfigMapKey(inputDocs, from.key, from.text, locate);
+    const where = at?.file !== undefined && at.line !== undefined ? `${at.file}:${at.line}: ` : '';
+    throw new ConfigError(`${where}${(err as ConfigError).message}`, (err as ConfigError).field, at?.file);
+  }
+}
+
+function buildAndCompile(
+  options: RunOptions,
+  input: { injectorConfig?: Source; values?: Source; meshConfig?: Source },
+  templates: Record<string, { source: string; origin: string }>,
+): Settings {
   const settings = buildSettings({
-    injectorConfig: resolveRef(options.injectorConfig, 'injectorConfig', cwd, limits) ?? inputSource(fromInput.injector?.config, 'ConfigMap istio-sidecar-injector (key config)'),
-    values: resolveRef(options.values, 'values', cwd, limits) ?? inputSource(fromInput.injector?.values, 'ConfigMap istio-sidecar-injector (key values)'),
-    meshConfig: resolveRef(options.meshConfig, 'meshConfig', cwd, limits) ?? inputSource(fromInput.mesh, 'ConfigMap istio (key mesh)'),
+    ...input,
     templates,
     revision: options.revision,
     nativeSidecars: options.nativeSidecars,
@@ -49,10 +77,6 @@ function withListItems(docs: readonly Json[]): Json[] {
   };
   for (const doc of docs) visit(doc);
   return out;
-}
-
-function inputSource(text: string | undefined, origin: string): Source | undefined {
-  return text === undefined ? undefined : { text, origin };
 }
 
 function resolveRef(ref: DocumentRef | undefined, field: string, cwd: string, limits: InputLimits): Source | undefined {

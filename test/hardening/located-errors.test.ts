@@ -3,7 +3,7 @@
 // nothing on stdout; never "internal error", never a stack trace.
 import test from 'ava';
 import { runCli } from '../../src/cli/run-inject.js';
-import { deployment, inject, isCleanError, workdir } from './helpers.js';
+import { deployment, inject, isCleanError, krmFailure, workdir } from './helpers.js';
 
 async function refused(t: import('ava').ExecutionContext, args: string[], files: Record<string, string>, where: RegExp) {
   const run = await inject(['-q', ...args], { cwd: workdir(files) });
@@ -37,7 +37,19 @@ test('3,000 nested block sequences', (t) =>
 test('a bad merge key in a mesh ConfigMap of the input', (t) =>
   refused(t, ['-f', 'app.yaml'], {
     'app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultConfig:\n      <<: 5\n---\n${deployment()}`,
-  }, /ConfigMap istio \(key mesh\): invalid YAML: Merge sources must be maps/));
+  }, /^error: app\.yaml:7: ConfigMap istio \(key mesh\): invalid YAML: Merge sources must be maps/));
+
+test('KRM function: a bad mesh ConfigMap item names the file of its path annotation, not the ConfigMap as a file', async (t) => {
+  const cm = (path: string) => `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: istio\n    namespace: istio-system\n${path}  data:\n    mesh: |\n      defaultConfig:\n        <<: 5\n`;
+  const annotated = cm('    annotations: {config.kubernetes.io/path: istio/mesh.yaml}\n');
+  const run = await runCli([], { stdin: annotated });
+  const [error] = krmFailure(t, run, annotated);
+  t.regex(error!.message, /^ConfigMap istio \(key mesh\): invalid YAML: Merge sources must be maps/);
+  t.deepEqual((error as { file?: unknown }).file, { path: 'istio/mesh.yaml' });
+  const bare = cm('');
+  const [plain] = krmFailure(t, await runCli([], { stdin: bare }), bare);
+  t.is((plain as { file?: unknown }).file, undefined, 'no file rather than the ConfigMap name as a path');
+});
 
 test('an alias bomb in a values file', (t) => {
   let bomb = `a: &a [${Array(100).fill('x').join(',')}]\n`;
