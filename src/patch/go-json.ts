@@ -229,7 +229,8 @@ function quantityMap(v: Json | undefined): JsonObject | undefined {
   const out: JsonObject = {};
   for (const k of keys) {
     const q = v[k];
-    out[k] = typeof q === 'string' || typeof q === 'number' ? quantityText(q) : q;
+    // defineProperty: a resource named `__proto__` is data, not the prototype.
+    Object.defineProperty(out, k, { value: typeof q === 'string' || typeof q === 'number' ? quantityText(q) : q, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

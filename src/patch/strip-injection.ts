@@ -78,7 +78,12 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
         // end, or to the init containers), as ISTIO_META_POD_PORTS tells. Recorded under both lists (a
         // template patched it in each), it is still one container of the user's.
         if (name !== PROXY_CONTAINER) out.push(recorded);
-        else if (!moved.some((m) => m.name === name)) moved.push(recorded);
+        else {
+          const i = moved.findIndex((m) => m.name === name);
+          // Each list's copy may keep a different part of what Go's record dropped: take both.
+          if (i < 0) moved.push(recorded);
+          else moved[i] = restoreOmittedEmpties(moved[i]!, c);
+        }
       } else if (appContainers.has(name)) {
         out.push(c); // the user's app container, touched by a template that recorded nothing
       }

@@ -129,3 +129,14 @@ test('imagePullSecrets: null and initContainers: null as written survive re-inje
   const out = await fixpoint(t, deployment().replace('      containers:\n', '      imagePullSecrets:\n      initContainers: null\n      containers:\n'));
   t.true(out.includes('      imagePullSecrets:\n'));
 });
+
+test('a hand-written istio-proxy recorded under both lists keeps its empty values from either copy (path: "")', async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        inject.istio.io/templates: sidecar,grpc-agent\n', '        - name: istio-proxy\n          image: auto\n          livenessProbe: {httpGet: {path: "", port: 8080}}\n'));
+  t.regex(out, /path: ""/);
+});
+
+test('a resource named __proto__ in a hand-written istio-proxy is data: recorded and re-injected as written', async (t) => {
+  const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          resources:\n            requests:\n              __proto__: "1"\n              cpu: 100m\n'));
+  t.true(out.includes('              __proto__: "1"\n'));
+  t.regex(out, /proxy\.istio\.io\/overrides: '.*"requests":\{"__proto__":"1","cpu":"100m"\}/);
+});
