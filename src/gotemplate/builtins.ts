@@ -35,7 +35,6 @@ export function truth(v: GoValue): boolean {
   return truthy(ii(v));
 }
 
-const UNSIGNED = /^u/;
 type Kind = 'bool' | 'int' | 'uint' | 'float' | 'complex' | 'string' | 'invalid';
 
 function basicKind(v: GoValue): Kind {
@@ -47,7 +46,7 @@ function basicKind(v: GoValue): Kind {
     case 'string':
       return 'string';
   }
-  if (v instanceof GoInt) return UNSIGNED.test(v.name) ? 'uint' : 'int';
+  if (v instanceof GoInt) return v.name.charCodeAt(0) === 117 /* u */ ? 'uint' : 'int';
   if (v instanceof GoEnum) return 'int';
   if (v instanceof GoComplex) return 'complex';
   return 'invalid';
@@ -234,7 +233,7 @@ const BUILTINS: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
   ['or', def([RV, RV], true, (a) => a.find((v) => truth(v)) ?? a[a.length - 1])],
   ['not', def([RV], false, (a) => !truth(a[0]))],
   ['len', def([RV], false, (a) => length(a[0]))],
-  ['index', def([RV, RV], true, (a) => index(a[0], ...a.slice(1)))],
+  ['index', def([RV, RV], true, (a) => (a.length === 2 ? index(a[0], a[1]) : index(a[0], ...a.slice(1))))],
   ['slice', def([RV, RV], true, (a) => slice(a[0], ...a.slice(1)))],
   ['call', def([RV, RV], true, (a) => call(a[0], ...a.slice(1)))],
   ['print', def([T.interface], true, (a) => sprint(a))],
@@ -243,7 +242,7 @@ const BUILTINS: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
   ['html', def([T.interface], true, (a) => htmlEscape(evalArgs(a)))],
   ['js', def([T.interface], true, (a) => jsEscape(evalArgs(a)))],
   ['urlquery', def([T.interface], true, (a) => queryEscape(evalArgs(a)))],
-  ['eq', def([RV, RV], true, (a) => eq(a[0], ...a.slice(1)))],
+  ['eq', def([RV, RV], true, (a) => (a.length === 2 ? eq(a[0], a[1]) : eq(a[0], ...a.slice(1))))],
   ['ne', def([RV, RV], false, (a) => !eq(a[0], a[1]))],
   ['lt', def([RV, RV], false, (a) => lt(a[0], a[1]))],
   ['le', def([RV, RV], false, (a) => le(a[0], a[1]))],

@@ -185,7 +185,8 @@ export function sprintln(args: GoValue[]): string {
 
 /** fmt's %v of one value (what `{{ . }}` prints). */
 export function formatValue(v: GoValue): string {
-  // The common scalars: a bool, an integer (%d), a float64 (remembered: templates print the same few).
+  // The common scalars: a string, a bool, an integer (%d), a float64 (remembered: templates print the same few).
+  if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof GoInt && Number.isSafeInteger(v.v)) return String(v.v);
   if (typeof v === 'number' && v !== 0) {

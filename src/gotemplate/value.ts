@@ -173,6 +173,10 @@ export class GoStruct {
     c.set(name, v);
     return v;
   }
+  /** The backing object has field `name` (defined as `f`); an absent field reads as its zero value. */
+  holds(name: string, f: FieldDef): boolean {
+    return Object.prototype.hasOwnProperty.call(this.raw, f.json ?? name);
+  }
   /** The backing object, for helpers that want the JSON form back (toJSON of a k8s object). */
   get backing(): Record<string, unknown> {
     return this.raw;

@@ -93,7 +93,9 @@ export function precompileTemplates(settings: Settings): void {
       throw e;
     }
   }
-  const defaults = settings.injector.defaultTemplates;
+  // What pods get by default, aliases expanded as a pod's own template list is.
+  const aliases = settings.injector.aliases ?? {};
+  const defaults = settings.injector.defaultTemplates.flatMap((n) => (has(aliases, n) ? aliases[n]! : [n]));
   for (const name of Object.keys(settings.injector.goTemplates ?? {})) {
     if (has(settings.templates, name)) continue;
     if (GATEWAY_DEPLOYMENT_TEMPLATES.has(name) && !defaults.includes(name)) continue;

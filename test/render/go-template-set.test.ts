@@ -93,6 +93,7 @@ test('a Gateway API deployment template is parsed when a pod first asks for it, 
   t.regex(err.message, /template "waypoint" \(cm\.yaml\) does not parse: template: waypoint:2:/);
   // Made a default template, it is a pod template like any other: checked at load.
   t.throws(() => settingsWithConfig(`defaultTemplates: [waypoint]\n${config}`), { instanceOf: ConfigError, message: /template "waypoint" \(cm\.yaml\) does not parse/ });
+  t.throws(() => settingsWithConfig(`defaultTemplates: [mesh]\naliases: {mesh: [sidecar, waypoint]}\n${config}`), { instanceOf: ConfigError, message: /template "waypoint"/ });
 });
 
 test('a body that fails when executed is a template-failed error with Go\'s line:col', (t) => {

@@ -32,6 +32,7 @@ function indent(spaces: number, v: string): string {
 
 /** strconv.Quote (what `%q` of a string prints). */
 export function goQuote(s: string): string {
+  if (PRINTABLE_ASCII_UNQUOTED.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -42,6 +43,9 @@ export function goQuote(s: string): string {
   }
   return out + '"';
 }
+
+// Printable ASCII but `"` and `\\`: quoted as is.
+const PRINTABLE_ASCII_UNQUOTED = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 const SHORT_ESCAPES = new Map([
   [7, '\\a'],

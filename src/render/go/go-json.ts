@@ -76,7 +76,9 @@ function marshalStruct(s: GoStruct): JsonNode {
   if (def.marshalJSON) return def.marshalJSON(s);
   const out = new Map<string, JsonNode>();
   for (const [name, f] of def.fields) {
-    const value = s.field(name);
+    // An absent omitempty field is its zero value, empty for every kind but struct: skipped unread.
+    if (f.omitempty && f.type.kind !== 'struct' && f.type.kind !== 'complex128' && !s.holds(name, f)) continue;
+    const value = s.fieldValue(name, f);
     if (f.omitempty && isEmptyValue(value)) continue;
     out.set(f.json ?? name, marshalNode(value));
   }

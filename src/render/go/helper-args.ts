@@ -57,6 +57,17 @@ export function stringMapEntry(fn: string, v: GoValue, key: string): string | un
   return stringMapArg(fn, v)?.get(key);
 }
 
+/**
+ * A map[string]string argument checked now (as stringMapArg) and read later, one entry at a time: a
+ * typed map[string]string is read in place rather than copied.
+ */
+export function stringMapReader(fn: string, v: GoValue): (key: string) => string | undefined {
+  const x = indirect(v);
+  if (x instanceof GoMap && x.elem.kind === 'string') return (key) => x.get(key) as string | undefined;
+  const m = stringMapArg(fn, v);
+  return (key) => m?.get(key);
+}
+
 /** A []corev1.Container argument (typed or JSON maps); nil and absent are empty. */
 export function containersArg(fn: string, v: GoValue): GoValue[] {
   const x = indirect(v);

@@ -2,7 +2,7 @@
 // otelResourceAttributes (spec c.5). Containers come typed ([]corev1.Container) or as JSON maps.
 import { FuncError } from '../../gotemplate/func-def.js';
 import type { GoValue } from '../../gotemplate/value.js';
-import { containersArg, fieldOf, firstField, intOf, stringMapArg, stringOf } from './helper-args.js';
+import { containersArg, fieldOf, firstField, intOf, stringMapReader, stringOf } from './helper-args.js';
 
 /** The TCP container ports of the containers `include` accepts, comma-joined (UDP and SCTP skipped). */
 function containerPorts(fn: string, containers: GoValue, include: (c: GoValue) => boolean): string {
@@ -55,18 +55,18 @@ function wantsOtelSemanticConventions(mesh: GoValue): boolean {
 export function otelResourceAttributes(args: GoValue[]): string {
   const [mesh, annotationsArg, labelsArg, namespaceArg, containersValue] = args;
   const fn = 'otelResourceAttributes';
-  const annotations = stringMapArg(fn, annotationsArg) ?? new Map<string, string>();
-  const labels = stringMapArg(fn, labelsArg) ?? new Map<string, string>();
+  const annotation = stringMapReader(fn, annotationsArg);
+  const label = stringMapReader(fn, labelsArg);
   const namespace = typeof namespaceArg === 'string' ? namespaceArg : '';
   if (namespaceArg !== undefined && namespaceArg !== null && typeof namespaceArg !== 'string') throw new FuncError(`${fn}: namespace must be a string`);
   const containers = containersArg(fn, containersValue);
   if (!wantsOtelSemanticConventions(mesh)) return '';
   const attrs: string[] = [];
-  const ann = (k: string) => annotations.get(`resource.opentelemetry.io/${k}`) ?? '';
+  const ann = (k: string) => annotation(`resource.opentelemetry.io/${k}`) ?? '';
   if (ann('service.namespace')) attrs.push(`service.namespace=${ann('service.namespace')}`);
   else if (namespace) attrs.push(`service.namespace=${namespace}`);
   if (ann('service.version')) attrs.push(`service.version=${ann('service.version')}`);
-  else if (labels.get('app.kubernetes.io/version')) attrs.push(`service.version=${labels.get('app.kubernetes.io/version')}`);
+  else if (label('app.kubernetes.io/version')) attrs.push(`service.version=${label('app.kubernetes.io/version')}`);
   else if (containers.length === 1) {
     const { tag, digest } = imageTagDigest(stringOf(fieldOf(containers[0], 'Image')));
     const version = tag && digest ? `${tag}@${digest}` : digest || tag;
