@@ -1,4 +1,4 @@
-// Build step: bundle the CLI (src/cli/main.ts and everything it imports, yaml/ejs/fast-json-patch
+// Build step: bundle the CLI (src/cli/main.ts and everything it imports, yaml and ejs
 // included) into ES modules: dist/bundle/inject-istio-sidecar.mjs plus shared chunks. Node then reads
 // and compiles a few files instead of resolving ~100 modules, which is most of a cold start: kpt and
 // kustomize start the function once per run, so start-up time is the user's wait time. Subcommands
