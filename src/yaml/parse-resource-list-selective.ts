@@ -59,6 +59,7 @@ export function parseResourceListSelective(
   const parseBudget = aliasBudgetFor(text.length);
   const items: ParsedItem[] = [];
   for (const item of scan.items) {
+    bounds?.checkMemory?.();
     const head = readItemHead(text, item.contentStart, item.end, scan.seqIndent + 2);
     // An item the run does not read is copied as bytes, once its lines show it is well-formed YAML.
     if (!wants(head) && linesAreSimple(text, item.contentStart, item.end, scan.seqIndent + 2)) continue;
