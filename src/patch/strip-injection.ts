@@ -39,6 +39,7 @@ const DEFAULT_CNI: Record<string, string> = {
   'traffic.sidecar.istio.io/includeOutboundIPRanges': '*',
 };
 const CNI_NETWORKS = 'k8s.v1.cni.cncf.io/networks';
+const TEMPLATES_WITHOUT_REV = new Set(['grpc-simple']);
 
 /** Returns a new pod (the input is not mutated); a pod without the status annotation is returned as is.
  *  Throws InjectError('invalid-overrides') when `proxy.istio.io/overrides` cannot be read. */
@@ -119,7 +120,10 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     // The record goes with the containers it brought back; one the injection never applied (written by
     // hand for a container the templates put elsewhere) was left as it was, and stays.
     if (usedRecord) delete a[OVERRIDES_ANNOTATION];
-    delete a['istio.io/rev'];
+    // The sidecar, gateway and grpc-agent templates write istio.io/rev; with only templates that do not
+    // (grpc-simple), an istio.io/rev on the pod is the user's.
+    const used = templatesOf(annotations);
+    if (used.length === 0 || !used.every((t) => TEMPLATES_WITHOUT_REV.has(t))) delete a['istio.io/rev'];
     restorePrometheus(a, envValue(oldProxy, PROMETHEUS_ENV), statusPort);
     const secure = envValue(oldProxy, SECURE_PORT_ENV);
     if (secure !== undefined && secure !== '' && a[SECURE_PORT_ANNOTATION] === secure) delete a[SECURE_PORT_ANNOTATION];

@@ -150,3 +150,8 @@ test('an unknown field in a rewritten httpGet probe (constructor: x) survives re
   const out = await fixpoint(t, deployment('', '          readinessProbe:\n            httpGet:\n              constructor: x\n              port: 3333\n'));
   t.true(out.includes('              constructor: x\n'));
 });
+
+test('istio.io/rev written by the user on a grpc-simple pod (a template that does not write it) survives re-injection', async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        istio.io/rev: default\n        inject.istio.io/templates: grpc-simple\n'));
+  t.true(out.includes('        istio.io/rev: default\n'));
+});
