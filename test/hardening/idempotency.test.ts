@@ -152,6 +152,9 @@ test('an unknown field in a rewritten httpGet probe (constructor: x) survives re
 });
 
 test('istio.io/rev written by the user on a grpc-simple pod (a template that does not write it) survives re-injection', async (t) => {
-  const out = await fixpoint(t, deployment('      annotations:\n        istio.io/rev: default\n        inject.istio.io/templates: grpc-simple\n'));
-  t.true(out.includes('        istio.io/rev: default\n'));
+  const once = await inject(['-q', '-f', '-'], { stdin: deployment('      annotations:\n        istio.io/rev: default\n        inject.istio.io/templates: grpc-simple\n') });
+  t.is(once.exitCode, 0, once.stderr);
+  t.true(once.stdout.includes('grpc-bootstrap-init') && once.stdout.includes('        istio.io/rev: default\n'));
+  const twice = await inject(['-q', '-f', '-'], { stdin: once.stdout });
+  t.is(twice.stdout, once.stdout, 'a second run changes nothing');
 });
