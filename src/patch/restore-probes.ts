@@ -32,11 +32,12 @@ export function restoreProbes(c: JsonObject, probers: Record<string, Json>): Jso
   return out;
 }
 
-/** The rewrite kept every field of the user's httpGet but path, port and scheme; the agent's Go record
+/** The rewrite kept every field of the user's httpGet but path and port (and an HTTPS scheme); the agent's Go record
  *  drops the ones Go does not know or leaves empty. They come back from the rewritten probe. */
 function keepUnrecordedFields(restored: JsonObject, rewritten: JsonObject): void {
   for (const key of Object.keys(rewritten)) {
-    if (key === 'path' || key === 'port' || key === 'scheme' || Object.prototype.hasOwnProperty.call(restored, key)) continue;
+    // (A scheme the rewrite changed, HTTPS to HTTP, is in the record; any other it left as it was.)
+    if (key === 'path' || key === 'port' || Object.prototype.hasOwnProperty.call(restored, key)) continue;
     Object.defineProperty(restored, key, { value: rewritten[key], enumerable: true, writable: true, configurable: true });
   }
 }

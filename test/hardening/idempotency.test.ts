@@ -158,3 +158,8 @@ test('istio.io/rev written by the user on a grpc-simple pod (a template that doe
   const twice = await inject(['-q', '-f', '-'], { stdin: once.stdout });
   t.is(twice.stdout, once.stdout, 'a second run changes nothing');
 });
+
+test('scheme: null in a rewritten httpGet probe survives re-injection', async (t) => {
+  const out = await fixpoint(t, deployment('', '          readinessProbe:\n            httpGet:\n              port: 3333\n              scheme: null\n'));
+  t.true(out.includes('              scheme: null\n'));
+});
