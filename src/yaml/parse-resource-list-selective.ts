@@ -121,7 +121,7 @@ class SelectiveResourceList implements ResourceListHandle {
         ? spliceEditedNode(node, { text: part.slice, crlf: false, layout: detectLayout(node, part.slice) })
         : undefined;
       if (spliced !== undefined) {
-        edits.push({ start: part.offset + start, end: part.offset + node.range![1], text: spliced });
+        edits.push({ start: part.offset + start, end: part.offset + spliced.end, text: spliced.text });
         continue;
       }
       const original = part.slice.slice(start, end);

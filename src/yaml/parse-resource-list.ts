@@ -130,7 +130,7 @@ class ResourceList implements ResourceListHandle {
         ? spliceEditedNode(node, { text, crlf: this.parsed.crlf, layout: detectLayout(node, text) })
         : undefined;
       if (spliced !== undefined) {
-        edits.push({ start: part.start, end: node.range![1], text: spliced });
+        edits.push({ start: part.start, end: spliced.end, text: spliced.text });
         continue;
       }
       const original = text.slice(part.start, part.end);

@@ -41,14 +41,22 @@ export function untouchedLineViolations(input: string, output: string): Violatio
     const lineStarts = [0];
     for (let i = 0; i < inText.length; i++) if (inText[i] === '\n') lineStarts.push(i + 1);
     let lineNo = 0;
-    for (const op of diffLines(inText.split('\n'), outText.split('\n'))) {
+    const ops = diffLines(inText.split('\n'), outText.split('\n'));
+    // A removed line whose exact bytes were also added was only aligned differently by the diff (two
+    // equal lines, e.g. `image: nginx` of two containers, one of which moved): it survived.
+    const added = new Map<string, number>();
+    for (const op of ops) if (op.kind === '+') added.set(op.line, (added.get(op.line) ?? 0) + 1);
+    for (const op of ops) {
       if (op.kind === '+') continue;
       const line = lineNo++;
       if (op.kind === ' ') continue;
       const from = inDoc.range[0] + lineStarts[line]!;
       const to = from + op.line.length;
       const explained = anchors.some((a) => a.start <= to && a.end > from && a.explains(outJson));
-      if (!explained) violations.push({ document: d, line: line + 1, text: op.line });
+      if (explained) continue;
+      const same = added.get(op.line) ?? 0;
+      if (same > 0) added.set(op.line, same - 1);
+      else violations.push({ document: d, line: line + 1, text: op.line });
     }
   });
   return violations;
