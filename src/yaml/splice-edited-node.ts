@@ -151,13 +151,16 @@ class Splicer {
     const range = isScalar(key) ? key.range : undefined;
     if (!range) throw new CannotSplice();
     const at = range[0];
+    // An explicit key (`? key`) starts at its `?`.
     if (collectionStart !== undefined) {
-      if (at !== collectionStart) throw new CannotSplice();
-      return at;
+      if (at !== collectionStart && !/^\?[ \t]+$/.test(this.text.slice(collectionStart, at))) throw new CannotSplice();
+      return collectionStart;
     }
     const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
-    if (this.text.slice(lineStart, at).trim() !== '') throw new CannotSplice();
-    return at;
+    const before = this.text.slice(lineStart, at);
+    if (before.trim() === '') return at;
+    if (/^[ \t]*\?[ \t]+$/.test(before)) return lineStart + before.indexOf('?');
+    throw new CannotSplice();
   }
 
   /** The `-` of a sequence item, at the sequence's column. */
