@@ -13,6 +13,7 @@ import { runFunction } from '../krm/run-function.js';
 import { runLegacyPlugin } from '../krm/run-legacy-plugin.js';
 import { isResourceList, YamlInputError } from '../yaml/index.js';
 import { ConfigError } from '../errors.js';
+import { HeapLimitError } from '../files/heap-guard.js';
 import { builtinIstio, DEFAULT_ISTIO_VERSION, ISTIO_VERSION_KEYS } from '../config/defaults/istio-versions.js';
 import { InputTooLargeError, resolveLimits, type InputLimits } from '../files/input-limits.js';
 import { readStreamBounded } from '../files/read-bounded.js';
@@ -104,7 +105,7 @@ async function reportFailure(err: unknown, io: CommandIO, first: string | undefi
     await write(io.stderr, `error: ${e.message}\nRun '${help}' for usage.\n`);
     return EXIT_USAGE;
   }
-  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError || err instanceof OutputError) {
+  if (err instanceof YamlInputError || err instanceof InputError || err instanceof ConfigError || err instanceof OutputError || err instanceof HeapLimitError) {
     await write(io.stderr, `error: ${e.message}\n`);
     return EXIT_ERROR;
   }

@@ -3,6 +3,7 @@
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
 import { parseStream, parseStreamSelective, type YamlStream } from '../yaml/index.js';
+import { heapGuard } from '../files/heap-guard.js';
 import { needsFullParse } from '../process/needs-full-parse.js';
 import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../process/process-documents.js';
 import type { Settings } from '../config/types.js';
@@ -23,7 +24,7 @@ export interface StreamRun {
 }
 
 /** inject/check run processDocuments; uninject hands in its own processor of the same shape. */
-export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean }) => ProcessOutcome;
+export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean; checkMemory?: () => void }) => ProcessOutcome;
 
 /** `fastPath: false` parses every document (the differential test compares both paths). */
 export function runStreams(
@@ -37,10 +38,11 @@ export function runStreams(
   { fastPath = true } = {},
 ): StreamRun {
   const wants = needsFullParse(options);
+  const checkMemory = heapGuard(inputs.length === 1 ? inputs[0]!.display : `${inputs.length} inputs`);
   // The document bound is for the whole run: each input gets what the ones before it left.
   let documentsLeft = limits.maxDocuments;
   const streams: YamlStream[] = inputs.map((input) => {
-    const bounds = { maxDocuments: documentsLeft, maxDocumentBytes: limits.maxDocumentBytes };
+    const bounds = { maxDocuments: documentsLeft, maxDocumentBytes: limits.maxDocumentBytes, checkMemory };
     const selective = fastPath ? parseStreamSelective(input.text, input.display, wants, bounds) : undefined;
     const stream = selective ?? parseStream(input.text, input.display, bounds);
     documentsLeft -= selective ? selective.documentCount : stream.docs.length;
@@ -63,7 +65,7 @@ export function runStreams(
   });
   const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits, (i, path) => ({ file: docs[i]!.origin.path, line: docs[i]!.lineAt?.(path) }));
   const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
-  const outcome = processor(docs, options, settings, { write });
+  const outcome = processor(docs, options, settings, { write, checkMemory });
   results.push(...outcome.results);
   const outputs = streams.map((stream, i) => ({
     input: inputs[i]!,

@@ -16,6 +16,7 @@ import { withCheckFailures } from '../process/check-failures.js';
 import { isObject } from '../k8s/json.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../files/input-limits.js';
 import { ConfigError } from '../errors.js';
+import { heapGuard } from '../files/heap-guard.js';
 
 export interface FunctionRun {
   /** The output ResourceList: transformed items, or on failure the input items unchanged; always with results. */
@@ -27,7 +28,9 @@ export interface FunctionRun {
 
 /** `fastPath: false` parses every item (the differential test compares both paths). */
 export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS, { fastPath = true } = {}): FunctionRun {
-  const list = (fastPath && parseResourceListSelective(input, '<stdin>', itemsToParse, limits)) || parseResourceList(input, '<stdin>', limits);
+  const checkMemory = heapGuard('<stdin>');
+  const bounds = { ...limits, checkMemory };
+  const list = (fastPath && parseResourceListSelective(input, '<stdin>', itemsToParse, bounds)) || parseResourceList(input, '<stdin>', bounds);
   const { options, results } = list.functionConfig === undefined || list.functionConfig === null
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
@@ -50,7 +53,7 @@ export function runFunction(input: string, cwd: string, limits: InputLimits = DE
   results.unshift(settingsResult(settings));
   results.push(...noticeResults(settings.notices));
   const check = options.mode === 'check';
-  const outcome = processDocuments(docs, options, settings, { write: !check });
+  const outcome = processDocuments(docs, options, settings, { write: !check, checkMemory });
   results.push(...(check ? withCheckFailures(outcome.results, options) : outcome.results));
   if (hasErrors(results)) return failure(input, results);
   list.setResults(results as unknown as Json[]);

@@ -6,11 +6,12 @@ import { isObject } from '../k8s/json.js';
 import { annotationsOf, envValue, findProxy, nameOf, withAnnotations, PROXY_CONTAINER } from './pod-access.js';
 import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
 import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './parse-overrides.js';
-import { PROBE_PATHS, PROBERS_ENV, proberPath, REWRITE_ANNOTATION, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
+import { PROBERS_ENV, REWRITE_ANNOTATION, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
 import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
 import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
 import { restoreOmittedEmpties } from './restore-omitted-empties.js';
 import { placeMovedProxy } from './place-moved-proxy.js';
+import { restoreProbes } from './restore-probes.js';
 
 export interface StripOptions {
   /** Mesh `defaultConfig.statusPort` (default 15020): the port the Prometheus merge pointed the pod at. */
@@ -38,6 +39,7 @@ const DEFAULT_CNI: Record<string, string> = {
   'traffic.sidecar.istio.io/includeOutboundIPRanges': '*',
 };
 const CNI_NETWORKS = 'k8s.v1.cni.cncf.io/networks';
+const TEMPLATES_WITHOUT_REV = new Set(['grpc-simple']);
 
 /** Returns a new pod (the input is not mutated); a pod without the status annotation is returned as is.
  *  Throws InjectError('invalid-overrides') when `proxy.istio.io/overrides` cannot be read. */
@@ -107,6 +109,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   }
 
   undoTemplateSideEffects(spec, templatesOf(annotations));
+  // A user's istio-proxy the templates did not produce (grpc-simple) stays, but the env the Prometheus
+  // merge and the probe rewrite appended to it is the injection's.
+  if (!status.containers.includes(PROXY_CONTAINER) && !status.initContainers.includes(PROXY_CONTAINER)) dropInjectedProxyEnv(spec);
 
   const statusPort = options.statusPort ?? 15020;
   const cniInjected = status.initContainers.includes('istio-validation');
@@ -115,7 +120,10 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     // The record goes with the containers it brought back; one the injection never applied (written by
     // hand for a container the templates put elsewhere) was left as it was, and stays.
     if (usedRecord) delete a[OVERRIDES_ANNOTATION];
-    delete a['istio.io/rev'];
+    // The sidecar, gateway and grpc-agent templates write istio.io/rev; with only templates that do not
+    // (grpc-simple), an istio.io/rev on the pod is the user's.
+    const used = templatesOf(annotations);
+    if (used.length === 0 || !used.every((t) => TEMPLATES_WITHOUT_REV.has(t))) delete a['istio.io/rev'];
     restorePrometheus(a, envValue(oldProxy, PROMETHEUS_ENV), statusPort);
     const secure = envValue(oldProxy, SECURE_PORT_ENV);
     if (secure !== undefined && secure !== '' && a[SECURE_PORT_ANNOTATION] === secure) delete a[SECURE_PORT_ANNOTATION];
@@ -125,6 +133,21 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     if ((templates.includes('grpc-agent') || templates.includes('grpc-simple')) && a[REWRITE_ANNOTATION] === 'false') delete a[REWRITE_ANNOTATION];
   });
   return previousProbers ? { pod: stripped, wasInjected: true, previousProbers } : { pod: stripped, wasInjected: true };
+}
+
+function dropInjectedProxyEnv(spec: JsonObject): void {
+  for (const list of ['containers', 'initContainers']) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    spec[list] = items.map((c) => {
+      if (!isObject(c) || c.name !== PROXY_CONTAINER || !Array.isArray(c.env)) return c;
+      const env = c.env.filter((e) => !(isObject(e) && (e.name === PROMETHEUS_ENV || e.name === PROBERS_ENV)));
+      if (env.length === c.env.length) return c;
+      const out: JsonObject = { ...c, env };
+      if (env.length === 0) delete out.env;
+      return out;
+    });
+  }
 }
 
 /** Templates named by `inject.istio.io/templates` (built-in names only matter here). */
@@ -184,51 +207,6 @@ function parseObject(text: string | undefined): Record<string, Json> | undefined
   } catch {
     return undefined;
   }
-}
-
-/** Puts back the probes/hooks the injection pointed at the agent, from the agent's own record of them. */
-function restoreProbes(c: JsonObject, probers: Record<string, Json>): JsonObject {
-  const name = c.name;
-  if (typeof name !== 'string' || name === PROXY_CONTAINER) return c;
-  let out = c;
-  for (const [field, kind, suffix] of PROBE_PATHS) {
-    const path = proberPath(name, kind, suffix);
-    const entry = probers[path];
-    if (!isObject(entry)) continue;
-    const holder = kind === 'app-health' ? out : isObject(out.lifecycle) ? out.lifecycle : undefined;
-    const handler = holder?.[field];
-    if (!isObject(handler) || !isObject(handler.httpGet) || handler.httpGet.path !== path) continue;
-    const restored: JsonObject = { ...handler };
-    delete restored.httpGet;
-    for (const action of ['httpGet', 'tcpSocket', 'grpc']) {
-      const a = entry[action];
-      if (!isObject(a)) continue;
-      const act = withoutNulls(a);
-      if (action !== 'grpc' && typeof act.port === 'number') act.port = portName(c, act.port) ?? act.port;
-      restored[action] = act;
-    }
-    out = kind === 'app-health' ? { ...out, [field]: restored } : { ...out, lifecycle: { ...(holder as JsonObject), [field]: restored } };
-  }
-  return out;
-}
-
-/**
- * The agent only records the resolved port number. When exactly one named container port has that
- * number, the user most likely wrote the name (the usual style in charts); either way re-injection
- * resolves it to the same number.
- */
-function portName(c: JsonObject, port: number): string | undefined {
-  if (!Array.isArray(c.ports)) return undefined;
-  const named = c.ports.filter((p) => isObject(p) && p.containerPort === port);
-  if (named.length !== 1) return undefined;
-  const name = (named[0] as JsonObject).name;
-  return typeof name === 'string' && name !== '' ? name : undefined;
-}
-
-function withoutNulls(o: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const k of Object.keys(o)) if (o[k] !== null) out[k] = o[k];
-  return out;
 }
 
 /** The merge replaced the app's scrape annotations by the agent's; the agent was told the originals. */

@@ -37,7 +37,7 @@ export function processDocuments(
   docs: readonly ProcessDocument[],
   options: RunOptions,
   settings: Settings,
-  mode: { write: boolean },
+  mode: { write: boolean; checkMemory?: () => void },
 ): ProcessOutcome {
   const namespaces = new NamespaceIndex(options.namespaces);
   for (const doc of docs) namespaces.observe(doc.value);
@@ -48,6 +48,7 @@ export function processDocuments(
   if (options.selector === 'webhook') results.push(...useClusterWebhooks(docs.map((d) => d.value), selection));
 
   for (const doc of docs) {
+    mode.checkMemory?.();
     if (isLocalConfig(doc.value)) continue;
     const firstResult = results.length;
     const locations = findPodTemplates(doc.value, options.workloadKinds);

@@ -21,6 +21,8 @@ export interface ParsedText {
 export interface DocumentBounds {
   maxDocuments: number;
   maxDocumentBytes: number;
+  /** Called once per document while parsing; throws to stop a run that would exhaust memory. */
+  checkMemory?: () => void;
 }
 
 /** `firstLine`: the input's first line is this line of its file (a slice of a larger input). */
@@ -38,6 +40,7 @@ function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBoun
   for (const token of parser.parse(text)) {
     if (token.type === 'document') {
       docTokens++;
+      bounds?.checkMemory?.();
       // Refused before composing: every composed document costs memory even when it is empty.
       if (bounds && docTokens > bounds.maxDocuments) {
         throw new YamlInputError(`more than ${bounds.maxDocuments} documents (raise the bound with --max-documents)`, file, lineOf(token.offset));

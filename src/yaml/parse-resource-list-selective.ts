@@ -59,6 +59,7 @@ export function parseResourceListSelective(
   const parseBudget = aliasBudgetFor(text.length);
   const items: ParsedItem[] = [];
   for (const item of scan.items) {
+    bounds?.checkMemory?.();
     const head = readItemHead(text, item.contentStart, item.end, scan.seqIndent + 2);
     // An item the run does not read is copied as bytes, once its lines show it is well-formed YAML.
     if (!wants(head) && linesAreSimple(text, item.contentStart, item.end, scan.seqIndent + 2)) continue;
@@ -120,7 +121,7 @@ class SelectiveResourceList implements ResourceListHandle {
         ? spliceEditedNode(node, { text: part.slice, crlf: false, layout: detectLayout(node, part.slice) })
         : undefined;
       if (spliced !== undefined) {
-        edits.push({ start: part.offset + start, end: part.offset + node.range![1], text: spliced });
+        edits.push({ start: part.offset + start, end: part.offset + spliced.end, text: spliced.text });
         continue;
       }
       const original = part.slice.slice(start, end);

@@ -59,6 +59,7 @@ export function parseResourceList(input: string, file = '<stdin>', bounds?: Docu
       throw new YamlInputError(`more than ${bounds.maxDocuments} items (raise the bound with INJECT_ISTIO_SIDECAR_MAX_DOCUMENTS)`, file, parsed.lineOf((seq as Node).range?.[0] ?? 0));
     }
     seq.items.forEach((node, index) => {
+      bounds?.checkMemory?.();
       const range = (node as Node | null)?.range;
       const line = range ? parsed.lineOf(range[0]) : rootLine;
       if (bounds && range && range[2] - range[0] > bounds.maxDocumentBytes) {
@@ -129,7 +130,7 @@ class ResourceList implements ResourceListHandle {
         ? spliceEditedNode(node, { text, crlf: this.parsed.crlf, layout: detectLayout(node, text) })
         : undefined;
       if (spliced !== undefined) {
-        edits.push({ start: part.start, end: node.range![1], text: spliced });
+        edits.push({ start: part.start, end: spliced.end, text: spliced.text });
         continue;
       }
       const original = text.slice(part.start, part.end);

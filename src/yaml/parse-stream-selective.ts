@@ -55,6 +55,7 @@ export function parseStreamSelective(
   if (bounds && (slices.length > bounds.maxDocuments || slices.some((s) => s.end - s.start > bounds.maxDocumentBytes))) return undefined;
   const docs: YamlDocHandle[] = [];
   for (let index = 0; index < slices.length; index++) {
+    bounds?.checkMemory?.();
     const slice = slices[index]!;
     const head = slice.contentStart < 0 ? undefined : readItemHead(text, slice.contentStart, slice.end, 0);
     if (!wants(head) && linesAreSimple(text, slice.contentStart, slice.end, 0)) continue;

@@ -76,7 +76,7 @@ class Stream implements YamlStream {
           ? spliceEditedNode(node, { text, crlf: this.parsed.crlf, layout: detectLayout(part.doc.contents, text) })
           : undefined;
         if (spliced !== undefined) {
-          out += spliced + text.slice(node.range![1], part.end);
+          out += spliced.text + text.slice(spliced.end, part.end);
           continue;
         }
         const rendered = renderNode(part.handle.node, {

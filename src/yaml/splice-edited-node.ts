@@ -22,11 +22,12 @@ export interface SpliceTarget {
 
 class CannotSplice extends Error {}
 
-/** The new text of `[node.range[0], node.range[1])`, or undefined when the node cannot be spliced. */
-export function spliceEditedNode(node: unknown, target: SpliceTarget): string | undefined {
+/** The new text of the node's bytes `[node.range[0], end)`, or undefined when it cannot be spliced. */
+export function spliceEditedNode(node: unknown, target: SpliceTarget): { text: string; end: number } | undefined {
   if (!isEditedBlock(node)) return undefined;
   try {
-    return new Splicer(target).collection(node);
+    const splicer = new Splicer(target);
+    return { text: splicer.collection(node), end: splicer.blockEnd(node) };
   } catch (error) {
     if (error instanceof CannotSplice) return undefined;
     throw error;
@@ -56,11 +57,12 @@ class Splicer {
     this.lineBreak = target.crlf ? '\r\n' : '\n';
   }
 
+  /** The new text of `[c.range[0], blockEnd(c))`. */
   collection(c: Block): string {
     const entries = originalEntries(c)!;
     if (c.items.length === 0 || entries.length === 0) throw new CannotSplice();
-    const [start, end] = c.range;
-    this.blockEnd(c);
+    const start = c.range[0];
+    const end = this.blockEnd(c);
     const col = columnOf(this.text, start);
     const spans = this.spans(c, entries, col);
     const tail = this.text.slice(spans[spans.length - 1]!.end, end);
@@ -99,7 +101,7 @@ class Splicer {
       if (!wasEdited(current)) return this.text.slice(span.head, span.end);
       if (isEditedBlock(current)) {
         try {
-          return this.text.slice(span.head, current.range[0]) + this.collection(current) + this.text.slice(current.range[1], span.end);
+          return this.text.slice(span.head, current.range[0]) + this.collection(current) + this.text.slice(this.blockEnd(current), span.end);
         } catch (error) {
           if (!(error instanceof CannotSplice)) throw error;
         }
@@ -149,13 +151,16 @@ class Splicer {
     const range = isScalar(key) ? key.range : undefined;
     if (!range) throw new CannotSplice();
     const at = range[0];
+    // An explicit key (`? key`) starts at its `?`.
     if (collectionStart !== undefined) {
-      if (at !== collectionStart) throw new CannotSplice();
-      return at;
+      if (at !== collectionStart && !/^\?[ \t]+$/.test(this.text.slice(collectionStart, at))) throw new CannotSplice();
+      return collectionStart;
     }
     const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
-    if (this.text.slice(lineStart, at).trim() !== '') throw new CannotSplice();
-    return at;
+    const before = this.text.slice(lineStart, at);
+    if (before.trim() === '') return at;
+    if (/^[ \t]*\?[ \t]+$/.test(before)) return lineStart + before.indexOf('?');
+    throw new CannotSplice();
   }
 
   /** The `-` of a sequence item, at the sequence's column. */
@@ -170,10 +175,15 @@ class Splicer {
   /** Where a block collection's bytes end: after a line break (or at the end of the input). Anything
    *  else means yaml's ranges do not cover the text (seen with an explicit `? key` before a sequence):
    *  then the bytes cannot be trusted to tile the node, and it is printed instead. */
-  private blockEnd(node: Node): number {
+  blockEnd(node: Node): number {
     const end = node.range?.[1];
-    if (end === undefined || (end < this.text.length && this.text[end - 1] !== '\n')) throw new CannotSplice();
-    return end;
+    if (end === undefined) throw new CannotSplice();
+    if (end >= this.text.length || this.text[end - 1] === '\n') return end;
+    // A last entry without a value (`key:`) ends the range at its colon: the rest of the line is blank.
+    const nl = this.text.indexOf('\n', end);
+    const rest = this.text.slice(end, nl < 0 ? this.text.length : nl).trim();
+    if (rest !== '' && !rest.startsWith('#')) throw new CannotSplice();
+    return nl < 0 ? this.text.length : nl + 1;
   }
 
   /** After the line break that ends a node's content (its trailing comment included). */

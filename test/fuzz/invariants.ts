@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments, stringify } from 'yaml';
 import { runCli, type CliRun } from '../../src/cli/run-inject.js';
+import { untouchedLineViolations } from '../yaml/untouched-lines.js';
 
 const STACK_FRAME = /\n\s+at .+[:(]\d+:\d+\)?/;
 
@@ -74,6 +75,11 @@ export async function streamInvariants(input: string, selector: string): Promise
   if (first.exitCode !== 0) return { first };
   const untouched = untouchedIdentical(input, first.stdout);
   if (untouched) return { violation: untouched, first };
+  // Finding 12: in changed documents, every line injection does not add or rewrite keeps its bytes.
+  const lines = untouchedLineViolations(input, first.stdout);
+  if (typeof lines === 'string' || lines.length > 0) {
+    return { violation: `untouched lines changed: ${typeof lines === 'string' ? lines : lines.slice(0, 3).map((v) => `doc ${v.document} line ${v.line} ${JSON.stringify(v.text)}`).join('; ')}`, first };
+  }
   const second = await injectStream(first.stdout, selector);
   const bad2 = cleanRun('inject (second run)', second);
   if (bad2) return { violation: bad2, first };

@@ -140,3 +140,26 @@ test('a resource named __proto__ in a hand-written istio-proxy is data: recorded
   t.true(out.includes('              __proto__: "1"\n'));
   t.regex(out, /proxy\.istio\.io\/overrides: '.*"requests":\{"__proto__":"1","cpu":"100m"\}/);
 });
+
+test("a user istio-proxy the templates do not produce (grpc-simple) does not collect the Prometheus env on each run", async (t) => {
+  const out = await fixpoint(t, deployment('      annotations:\n        prometheus.io/scrape: "true"\n        inject.istio.io/templates: grpc-simple\n', '        - name: istio-proxy\n          image: nginx\n'));
+  t.is(out.split('ISTIO_PROMETHEUS_ANNOTATIONS').length - 1, 1);
+});
+
+test('an unknown field in a rewritten httpGet probe (constructor: x) survives re-injection', async (t) => {
+  const out = await fixpoint(t, deployment('', '          readinessProbe:\n            httpGet:\n              constructor: x\n              port: 3333\n'));
+  t.true(out.includes('              constructor: x\n'));
+});
+
+test('istio.io/rev written by the user on a grpc-simple pod (a template that does not write it) survives re-injection', async (t) => {
+  const once = await inject(['-q', '-f', '-'], { stdin: deployment('      annotations:\n        istio.io/rev: default\n        inject.istio.io/templates: grpc-simple\n') });
+  t.is(once.exitCode, 0, once.stderr);
+  t.true(once.stdout.includes('grpc-bootstrap-init') && once.stdout.includes('        istio.io/rev: default\n'));
+  const twice = await inject(['-q', '-f', '-'], { stdin: once.stdout });
+  t.is(twice.stdout, once.stdout, 'a second run changes nothing');
+});
+
+test('scheme: null in a rewritten httpGet probe survives re-injection', async (t) => {
+  const out = await fixpoint(t, deployment('', '          readinessProbe:\n            httpGet:\n              port: 3333\n              scheme: null\n'));
+  t.true(out.includes('              scheme: null\n'));
+});

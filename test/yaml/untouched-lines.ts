@@ -40,15 +40,28 @@ export function untouchedLineViolations(input: string, output: string): Violatio
     const anchors = collectAnchors(inDoc);
     const lineStarts = [0];
     for (let i = 0; i < inText.length; i++) if (inText[i] === '\n') lineStarts.push(i + 1);
+    // A line no changed value explains must survive: the diff's removed lines are the suspects, but
+    // equal lines (`image: nginx` of two containers, one of which moved) can be aligned either way, so a
+    // removed line is only a violation when the output holds fewer copies of its bytes than the input
+    // has lines with those bytes that must survive.
+    const inLines = inText.split('\n');
+    const outCount = new Map<string, number>();
+    for (const l of outText.split('\n')) outCount.set(l, (outCount.get(l) ?? 0) + 1);
+    const mustSurvive = new Map<string, number>();
+    const unexplained = inLines.map((text, line) => {
+      const from = inDoc.range[0] + lineStarts[line]!;
+      const to = from + text.length;
+      const free = !anchors.some((a) => a.start <= to && a.end > from && a.explains(outJson));
+      if (free) mustSurvive.set(text, (mustSurvive.get(text) ?? 0) + 1);
+      return free;
+    });
     let lineNo = 0;
-    for (const op of diffLines(inText.split('\n'), outText.split('\n'))) {
+    for (const op of diffLines(inLines, outText.split('\n'))) {
       if (op.kind === '+') continue;
       const line = lineNo++;
-      if (op.kind === ' ') continue;
-      const from = inDoc.range[0] + lineStarts[line]!;
-      const to = from + op.line.length;
-      const explained = anchors.some((a) => a.start <= to && a.end > from && a.explains(outJson));
-      if (!explained) violations.push({ document: d, line: line + 1, text: op.line });
+      if (op.kind === ' ' || !unexplained[line]) continue;
+      if ((outCount.get(op.line) ?? 0) >= (mustSurvive.get(op.line) ?? 0)) continue;
+      violations.push({ document: d, line: line + 1, text: op.line });
     }
   });
   return violations;
