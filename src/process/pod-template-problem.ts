@@ -69,12 +69,6 @@ function metadataProblem(metadata: Json | undefined): TemplateProblem | undefine
       }
     }
     for (const [key, value] of Object.entries(map)) {
-      if (what === 'labels' && typeof value === 'string' && !LABEL_VALUE.test(value)) {
-        return {
-          message: `label ${JSON.stringify(key)} has the value ${JSON.stringify(value)}, which Kubernetes rejects (at most 63 characters: letters, digits, '-', '_' and '.', starting and ending with a letter or digit)`,
-          field: `metadata.labels[${key}]`,
-        };
-      }
       // Unquoted booleans and numbers in labels are read as text with a warning by the selection.
       if (typeof value === 'string' || (what === 'labels' && (typeof value === 'number' || typeof value === 'boolean'))) continue;
       return {
@@ -85,10 +79,6 @@ function metadataProblem(metadata: Json | undefined): TemplateProblem | undefine
   }
   return undefined;
 }
-
-/** Kubernetes' label value syntax (validation.IsValidLabelValue): Istio's templates derive names from
- *  label values (canonical-name trims '-_.'), so a value Kubernetes rejects would not re-inject the same. */
-const LABEL_VALUE = /^(?:(?:[A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 
 /** Kubernetes' TotalAnnotationSizeLimitB: keys and values of one object's annotations together. Also
  *  bounds what injection parses from annotation values (proxy.istio.io/config, userVolume, overrides). */

@@ -79,7 +79,3 @@ test('an invalid annotation of the second document names its own line (file:line
   const record = JSON.parse(json.stdout).records.find((r: { resource?: string }) => r.resource === 'Deployment shop/api');
   t.like(record, { reason: 'error/invalid-annotation', file: 'app.yaml', line: 29 });
 });
-
-test('a label value Kubernetes rejects ("---") is a located error, not injected into a pod that would not re-inject the same', (t) =>
-  refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment().replace('        app: web\n', '        app: web\n        service.istio.io/canonical-name: "---"\n') },
-    /^error +Deployment shop\/web \(app\.yaml:13\) \[error\/invalid-workload\]: label "service\.istio\.io\/canonical-name" has the value "---", which Kubernetes rejects/));
