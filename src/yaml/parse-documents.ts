@@ -1,5 +1,5 @@
 // Text -> yaml Documents, refusing malformed or absurdly nested input with a one-line located error.
-import { Composer, LineCounter, Parser } from 'yaml';
+import { Composer, LineCounter, Parser, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { YamlInputError } from './types.js';
 import { findExcessiveNesting } from './nesting-depth.js';
@@ -65,7 +65,7 @@ function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBoun
     const label = what ?? (docs.length > 1 ? `document ${i + 1}` : undefined);
     throw new YamlInputError(`malformed YAML: ${error.message}`, file, lineOf(error.pos[0]), label);
   }
-  const stray = strayText(text, docs);
+  const stray = strayText(text, docs) ?? uncoveredLine(text, docs);
   if (stray !== undefined) {
     throw new YamlInputError('malformed YAML: this line belongs to no node (check its indentation)', file, lineOf(stray));
   }
@@ -94,6 +94,38 @@ function strayText(text: string, docs: readonly Document.Parsed[]): number | und
     for (const line of gap.split('\n')) {
       if (!re.test(line)) return offset + (line.length - line.trimStart().length);
       offset += line.length + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Inside a document, yaml can also drop lines without an error: after an explicit key (`? a`), a block
+ * sequence at the key's column is left out of every node. Only documents with an explicit key are
+ * checked (the one trigger known): every line with content must hold part of a scalar or an alias.
+ */
+function uncoveredLine(text: string, docs: readonly Document.Parsed[]): number | undefined {
+  for (const doc of docs) {
+    const [from, , to] = doc.range;
+    const body = text.slice(from, to);
+    if (!/^[ \t-]*\?[ \t]/m.test(body)) continue;
+    const covered: [number, number][] = [];
+    visit(doc, {
+      Scalar(_k, n) {
+        if (n.range) covered.push([n.range[0], Math.max(n.range[1], n.range[0] + 1)]);
+      },
+      Alias(_k, n) {
+        if (n.range) covered.push([n.range[0], Math.max(n.range[1], n.range[0] + 1)]);
+      },
+    });
+    let offset = from;
+    for (const line of body.split('\n')) {
+      const content = line.replace(/(^|\s)#.*$/, '').trim();
+      const lineEnd = offset + line.length;
+      if (content !== '' && !/^(?:---|\.\.\.|(?:[-?:\s[\]{},]|&\S+|!\S*)+)$/.test(content) && !covered.some(([a, b]) => a < lineEnd && b > offset)) {
+        return offset + (line.length - line.trimStart().length);
+      }
+      offset = lineEnd + 1;
     }
   }
   return undefined;

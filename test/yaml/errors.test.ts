@@ -154,3 +154,12 @@ test('text yaml drops silently (a list item after an explicit `? key` at its col
   const error = t.throws(() => parseStream(text, 'app.yaml'), { instanceOf: YamlInputError });
   t.regex(error!.message, /^app\.yaml:4: malformed YAML: this line belongs to no node/);
 });
+
+test('lines yaml leaves out of every node inside a document (a list after `? key` at its column) are a located error', (t) => {
+  const text = 'spec:\n  ports:\n    ? a\n    - name: http\n      containerPort: 80\n  other: 1\n';
+  const error = t.throws(() => parseStream(text, 'app.yaml'), { instanceOf: YamlInputError });
+  t.regex(error!.message, /^app\.yaml:4: malformed YAML: this line belongs to no node/);
+  // Explicit keys that yaml does read, with flow collections, anchors and tags, are fine.
+  const fine = 'a:\n  ? b\n  : [1,\n     2\n    ]\n  c: &x !!str d\n  e: *x\n';
+  t.deepEqual(parseStream(fine, 'ok.yaml').docs[0]!.value, { a: { b: [1, 2], c: 'd', e: 'd' } });
+});
