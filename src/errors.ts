@@ -14,6 +14,7 @@ export type InjectErrorCode =
   | 'template-failed'
   | 'invalid-overrides'
   | 'invalid-prometheus'
+  | 'invalid-label'
   | 'injection-failed';
 
 /** Bad configuration (function config, values, mesh config, injector config). */

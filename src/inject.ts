@@ -26,6 +26,7 @@ import { statusAnnotationValue } from './patch/sidecar-status.js';
 import { reorderContainers } from './patch/reorder-containers.js';
 import { fillResourceFieldDivisors } from './patch/resource-field-divisor.js';
 import { canonicalTemplateQuantities } from './patch/canonical-template-quantities.js';
+import { checkInjectedLabels } from './patch/injected-label-problem.js';
 import { buildTemplateContext, type TemplateContext } from './render/template-context.js';
 import { get } from './render/template-helpers.js';
 import { renderTemplate } from './render/render-template.js';
@@ -161,7 +162,7 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
 
   // 6. User customisations of template containers (istio-proxy with image: auto, ...).
   const mode = annotations['sidecar.istio.io/interceptionMode'] ?? String(proxyConfig.interceptionMode ?? 'REDIRECT');
-  merged = reapplyOverwrittenContainers({ merged, original: pod, templatePod, tproxy: mode === 'TPROXY' });
+  merged = reapplyOverwrittenContainers({ merged, original: pod, templatePod, tproxy: mode === 'TPROXY', warnings });
 
   // 7. Post-processing (spec d.3), in Istio's order.
   // Fresh metadata maps: the merge shares untouched subtrees with the request pod, which must not change.
@@ -204,6 +205,7 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
     [STATUS_ANNOTATION]: statusAnnotationValue(templatePod, settings.revision || 'default'),
     ...(req.flavor === 'webhook' ? (settings.injector.injectedAnnotations ?? {}) : {}),
   };
+  checkInjectedLabels((req.pod.metadata.labels ?? {}) as Record<string, string>, finalLabels);
   merged = { ...merged, metadata: { ...merged.metadata, labels: finalLabels, annotations: finalAnnotations } };
 
   const hold =

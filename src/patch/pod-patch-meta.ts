@@ -39,7 +39,8 @@ const portsMeta: FieldMeta = {
   },
 };
 
-const containerMeta: PatchMeta = {
+/** Patch metadata of one container. */
+export const CONTAINER_PATCH_META: PatchMeta = {
   ports: portsMeta,
   env: keyedBy('name'),
   volumeMounts: keyedBy('mountPath'),
@@ -47,9 +48,9 @@ const containerMeta: PatchMeta = {
 };
 
 const podSpecMeta: PatchMeta = {
-  containers: keyedBy('name', containerMeta),
-  initContainers: keyedBy('name', containerMeta),
-  ephemeralContainers: keyedBy('name', containerMeta),
+  containers: keyedBy('name', CONTAINER_PATCH_META),
+  initContainers: keyedBy('name', CONTAINER_PATCH_META),
+  ephemeralContainers: keyedBy('name', CONTAINER_PATCH_META),
   volumes: keyedBy('name'),
   imagePullSecrets: keyedBy('name'),
   schedulingGates: keyedBy('name'),

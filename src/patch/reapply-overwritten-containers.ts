@@ -9,6 +9,8 @@ import { findContainer, withAnnotations, annotationsOf, type ContainerList } fro
 import { parseOverrides, OVERRIDES_ANNOTATION } from './parse-overrides.js';
 import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
 import { adjustInitContainerUser } from './adjust-init-container-user.js';
+import { fieldsNotSetBy } from './fields-not-set-by.js';
+import { CONTAINER_PATCH_META } from './pod-patch-meta.js';
 
 export interface ReapplyInput {
   /** The pod with every template merged in. */
@@ -19,11 +21,13 @@ export interface ReapplyInput {
   templatePod: PodJson;
   /** Effective interception mode is TPROXY (pod annotation, else ProxyConfig). */
   tproxy: boolean;
+  /** Where a deviation from Istio's record is explained. */
+  warnings?: string[];
 }
 
 /** Istio's reapplyOverwrittenContainers + adjustInitContainerUser (spec d.2). Returns a new pod;
  *  throws InjectError('invalid-overrides') for an unparseable overrides annotation. */
-export function reapplyOverwrittenContainers({ merged, original, templatePod, tproxy }: ReapplyInput): PodJson {
+export function reapplyOverwrittenContainers({ merged, original, templatePod, tproxy, warnings }: ReapplyInput): PodJson {
   const annotations = annotationsOf(original);
   const existing = parseOverrides(annotations[OVERRIDES_ANNOTATION]);
   const alreadyInjected = STATUS_ANNOTATION in annotations;
@@ -36,11 +40,14 @@ export function reapplyOverwrittenContainers({ merged, original, templatePod, tp
     for (const c of listOf(templatePod.spec, list)) {
       const name = c.name;
       if (typeof name !== 'string' || injectedBefore.has(name)) continue;
-      const match = existing[list].find((x) => x.name === name) ?? findContainer(original, name)?.container;
+      const fromAnnotation = existing[list].find((x) => x.name === name);
+      const own = findContainer(original, name)?.container;
+      const match = fromAnnotation ?? own;
       if (!match) continue;
       const overlay = goContainer(match);
       if (overlay.image === 'auto') delete overlay.image;
-      recorded[list].push(overlay);
+      const template = c as JsonObject;
+      recorded[list].push(!alreadyInjected && fromAnnotation && own ? recordBoth(own, template, overlay, list, warnings) : overlay);
       const spec: JsonObject = list === 'containers' ? { containers: [overlay] } : { initContainers: [overlay], containers: [] };
       pod = strategicMergePod(pod, { spec });
     }
@@ -52,4 +59,24 @@ export function reapplyOverwrittenContainers({ merged, original, templatePod, tp
     });
   }
   return adjustInitContainerUser(pod, original, tproxy);
+}
+
+/**
+ * A pod not injected yet that has both a hand-written overrides entry and its own container of that
+ * name: Istio merges both into the pod (the merge starts from the pod) but records only the entry, so
+ * re-injection, which starts from the record, would drop the container's own fields. Recording the
+ * two merged keeps the output a fixpoint; only the annotation's text differs from Istio's.
+ */
+function recordBoth(own: JsonObject, template: JsonObject, overlay: JsonObject, list: ContainerList, warnings: string[] | undefined): JsonObject {
+  // The container's fields the template overrides never reached the pod; only the rest are the user's.
+  const mine = { name: own.name!, ...fieldsNotSetBy(own, template, CONTAINER_PATCH_META) };
+  const both = listOf(strategicMergePod({ metadata: {}, spec: { [list]: [mine] } }, { spec: { [list]: [overlay] } }).spec, list)[0]!;
+  const record = goContainer(both);
+  if (JSON.stringify(record) !== JSON.stringify(overlay)) {
+    warnings?.push(
+      `${OVERRIDES_ANNOTATION} names ${String(overlay.name)} and the pod has its own ${String(overlay.name)} container: both are merged in, ` +
+        `and both are recorded in ${OVERRIDES_ANNOTATION} (Istio records only the annotation's entry, so its re-injection would lose the container's fields)`,
+    );
+  }
+  return record;
 }

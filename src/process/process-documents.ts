@@ -102,7 +102,7 @@ export function processDocuments(
           continue;
         }
         // The result's resourceRef names the workload; the message says what is wrong with it.
-        results.push(workloadResult('error', `error/${err.code}`, err.message, ref, err.field ? `${fieldPath}.metadata.annotations[${err.field}]` : fieldPath, doc.origin));
+        results.push(workloadResult('error', `error/${err.code}`, err.message, ref, err.field ? `${fieldPath}.metadata.${err.code === 'invalid-label' ? 'labels' : 'annotations'}[${err.field}]` : fieldPath, doc.origin));
         continue;
       }
       const before: JsonObject = template;

@@ -217,7 +217,11 @@ export function buildTemplateContext(input: ContextInput): TemplateContext {
       const name =
         label('service.istio.io/canonical-name', '') || label('app.kubernetes.io/name', '') || label('app', '') || workload.name;
       if (opts.truncate === false) return String(name);
-      return trimAll('-_.', String(name).slice(0, 63));
+      // Sprig's trunc counts bytes. Released Istio trims one trailing "-" (`trimSuffix "-"`); master
+      // trims "-", "_" and "." at both ends (`trimAll "-_."`).
+      const cut = Buffer.from(String(name), 'utf8').subarray(0, 63).toString('utf8');
+      if (settings.istioVersion === 'master') return trimAll('-_.', cut);
+      return cut.endsWith('-') ? cut.slice(0, -1) : cut;
     },
     canonicalRevision: () =>
       String(label('service.istio.io/canonical-revision', '') || label('app.kubernetes.io/version', '') || label('version', '') || 'latest'),

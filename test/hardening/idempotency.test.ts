@@ -163,3 +163,23 @@ test('scheme: null in a rewritten httpGet probe survives re-injection', async (t
   const out = await fixpoint(t, deployment('', '          readinessProbe:\n            httpGet:\n              port: 3333\n              scheme: null\n'));
   t.true(out.includes('              scheme: null\n'));
 });
+
+test('a hand-written proxy.istio.io/overrides entry next to the pod\'s own istio-proxy: both are kept, and recorded, so re-injection keeps them', async (t) => {
+  for (const native of ['"false"', '"true"']) {
+    const input = deployment(
+      `      annotations:\n        sidecar.istio.io/nativeSidecar: ${native}\n        proxy.istio.io/overrides: '{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'\n`,
+      '        - name: istio-proxy\n          image: nginx\n          livenessProbe:\n            grpc:\n              port: 9000\n',
+    );
+    const out = await fixpoint(t, input);
+    t.regex(out, /grpc:\n\s+port: 9000\n/, 'the container\'s own probe is in the pod');
+    if (native === '"true"') continue; // the entry names a container; the native proxy is an init container
+    t.regex(out, /cpu: 50m\n/, 'the annotation\'s resources are in the pod');
+    t.regex(out, /- name: istio-proxy\n\s+image: docker\.io\/istio\/proxyv2:/, 'the template\'s image wins over the container\'s');
+    const record = JSON.parse(/proxy\.istio\.io\/overrides: '(.*)'/.exec(out)![1]!);
+    t.is(record.containers[0].livenessProbe.grpc.port, 9000);
+    t.is(record.containers[0].resources.requests.cpu, '50m');
+    t.is(record.containers[0].image, undefined);
+    const warned = await inject(['-f', '-'], { stdin: input });
+    t.regex(warned.stderr, /both are recorded in proxy\.istio\.io\/overrides/);
+  }
+});

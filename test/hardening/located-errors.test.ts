@@ -79,3 +79,13 @@ test('an invalid annotation of the second document names its own line (file:line
   const record = JSON.parse(json.stdout).records.find((r: { resource?: string }) => r.resource === 'Deployment shop/api');
   t.like(record, { reason: 'error/invalid-annotation', file: 'app.yaml', line: 29 });
 });
+
+test('a label injection would derive into a value Kubernetes rejects ("---" -> "--") is a located error on that label', (t) =>
+  refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment().replace('        app: web\n', '        app: web\n        service.istio.io/canonical-name: "---"\n') },
+    /^error +Deployment shop\/web \(app\.yaml:13\) \[error\/invalid-label\]: injection changes label service\.istio\.io\/canonical-name from "---" to "--", and Kubernetes rejects the label value "--"/m));
+
+test('labels Kubernetes rejects that injection does not touch stay the user\'s business', async (t) => {
+  const run = await inject(['-q', '-f', '-'], { stdin: deployment().replace('        app: web\n', '        app: web\n        team: "-x-"\n') });
+  t.is(run.exitCode, 0, run.stderr);
+  t.true(run.stdout.includes('team: "-x-"'));
+});

@@ -76,7 +76,7 @@ if (!shared) {
 }
 
 test('the webhook tests\' pods, through reviewAdmission: the returned patch yields what injectPod returns', (t) => {
-  const reviews = [JSON.parse(typicalPodReview()), review(simplePod()), review(simplePod({ metadata: { name: 'a/b~c', annotations: { 'x/y~z': '1' } } }))];
+  const reviews = [JSON.parse(typicalPodReview()), review(simplePod()), review(simplePod({ metadata: { name: 'a/b~c', labels: { app: 'demo' }, annotations: { 'x/y~z': '1' } } }))];
   for (const r of reviews) {
     const pod = structuredClone(r.request.object);
     const result = reviewAdmission(JSON.stringify(r), { settings: settingsSets[0]!, engine: coreEngine, proxyEnvs: {}, failureMode: 'deny' });
