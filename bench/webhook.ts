@@ -20,15 +20,19 @@ const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** A typical controller-created pod: Deployment-owned, one app container with ports and probes. */
-export function typicalPodReview(): string {
+/**
+ * A typical controller-created pod: Deployment-owned, one app container with ports and probes.
+ * `uid` and `podTemplateHash` default to fixed values; the bench passes autocannon's `[<id>]` so each
+ * request has its own uid (as every real admission does) and, for distinct pods, its own pod.
+ */
+export function typicalPodReview(uid = '0df28fbd-5f5f-11e8-bc74-36e6bb280816', podTemplateHash = '7d9c8b5f4'): string {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       generateName: 'reviews-v1-7d9c8b5f4-',
       namespace: 'bookinfo',
-      labels: { app: 'reviews', version: 'v1', 'pod-template-hash': '7d9c8b5f4' },
+      labels: { app: 'reviews', version: 'v1', 'pod-template-hash': podTemplateHash },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'reviews-v1-7d9c8b5f4', uid: 'b1f0c2de-1111-4c4c-9999-0123456789ab', controller: true, blockOwnerDeletion: true }],
     },
     spec: {
@@ -51,7 +55,7 @@ export function typicalPodReview(): string {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
     request: {
-      uid: '0df28fbd-5f5f-11e8-bc74-36e6bb280816',
+      uid,
       kind: { group: '', version: 'v1', kind: 'Pod' },
       resource: { group: '', version: 'v1', resource: 'pods' },
       operation: 'CREATE',
@@ -154,6 +158,7 @@ async function saturate(port: number, cert: Cert, body: string, seconds: number)
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
+    idReplacement: true,
     connections: CONNECTIONS,
     duration: seconds,
     tlsOptions: { ca: cert.cert, servername: 'localhost' },
@@ -165,21 +170,28 @@ interface Variant {
   label: string;
   /** undefined: the floor; 0: the default (every core); N: --workers N. */
   workers?: number;
+  /** Every request a different pod; otherwise the pods of one ReplicaSet (same pod, new uid each time). */
+  distinct?: boolean;
 }
 
 export async function benchWebhook(): Promise<void> {
   const cert = makeCert();
-  const body = typicalPodReview();
+  // autocannon puts a new id in place of [<id>] in every request.
+  const replicaBody = typicalPodReview('[<id>]');
+  const distinctBody = typicalPodReview('[<id>]', 'h[<id>]');
   const cores = availableParallelism();
   const hasWorkers = execFileSync(process.execPath, [bin, 'webhook', '--help']).toString().includes('--workers');
   const variants: Variant[] = [{ label: 'minimal HTTPS floor' }];
-  if (hasWorkers) variants.push({ label: 'webhook --workers 1', workers: 1 }, { label: `webhook (default: ${cores} workers)`, workers: 0 });
-  else variants.push({ label: 'webhook (one process)', workers: 0 });
+  for (const workers of hasWorkers ? [1, 0] : [0]) {
+    const who = workers === 1 ? 'webhook --workers 1' : hasWorkers ? `webhook (default: ${cores} workers)` : 'webhook (one process)';
+    variants.push({ label: `${who}, ReplicaSet pods`, workers }, { label: `${who}, every pod distinct`, workers, distinct: true });
+  }
   const rounds = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 2);
   const samples = new Map<string, { cpuMsPer: number; rps: number; perCore: number; p99: number; errors: number }[]>();
   for (let round = 0; round < rounds; round++) {
     for (const v of variants) {
       const { child, port } = await startServer(v, cert);
+      const body = v.distinct ? distinctBody : replicaBody;
       try {
         await saturate(port, cert, body, 2); // warm-up: JIT, TLS sessions, caches
         const before = treeCpuSeconds(child.pid!);
@@ -194,7 +206,7 @@ export async function benchWebhook(): Promise<void> {
       }
     }
   }
-  console.log(`Webhook: POST /inject of a typical pod (${body.length} bytes) at saturation, ${CONNECTIONS} keep-alive HTTPS connections, ${DURATION_S} s, medians of ${rounds} alternating rounds; ${cores} cores available (load generator on the same machine)`);
+  console.log(`Webhook: POST /inject of a typical pod (${replicaBody.length} bytes) at saturation, ${CONNECTIONS} keep-alive HTTPS connections, ${DURATION_S} s, medians of ${rounds} alternating rounds; ${cores} cores available (load generator on the same machine). Every request has its own uid; "ReplicaSet pods" are the same pod each time (what a scale-up sends), "every pod distinct" differ in a label (no answer can be reused)`);
   console.log('| server | CPU per admission | / floor | admissions/s | admissions per CPU-second | p99 | errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   const floorCpu = median(samples.get(variants[0]!.label)!.map((s) => s.cpuMsPer));

@@ -10,6 +10,7 @@ export class WebhookMetrics {
   private readonly failure = new Map<string, number>();
   private readonly skip = new Map<string, number>();
   private readonly bucketCounts = new Array<number>(BUCKETS.length).fill(0);
+  private remembered = 0;
   private durationSum = 0;
   private durationCount = 0;
 
@@ -26,6 +27,10 @@ export class WebhookMetrics {
   countSkip(reason: string): void {
     bump(this.skip, reason);
   }
+  /** An answer came from the memo of repeated reviews. */
+  countRemembered(): void {
+    this.remembered++;
+  }
   observeSeconds(seconds: number): void {
     this.durationSum += seconds;
     this.durationCount++;
@@ -38,6 +43,7 @@ export class WebhookMetrics {
     counter(lines, 'sidecar_injection_success_total', 'Total number of successful sidecar injection responses.', withZero(this.success));
     counter(lines, 'sidecar_injection_failure_total', 'Total number of failed sidecar injection requests.', this.failure, 'reason');
     counter(lines, 'sidecar_injection_skip_total', 'Total number of skipped sidecar injection requests.', this.skip, 'reason');
+    counter(lines, 'sidecar_injection_remembered_total', 'Admissions answered from the memo of reviews repeated apart from their uid (not an istiod metric).', new Map([['', this.remembered]]));
     const name = 'sidecar_injection_time_seconds';
     lines.push(`# HELP ${name} Total time taken for injection in seconds.`, `# TYPE ${name} histogram`);
     BUCKETS.forEach((le, i) => lines.push(`${name}_bucket{le="${le}"} ${this.bucketCounts[i]}`));

@@ -5,11 +5,12 @@ import type { Settings } from '../config/types.js';
 import type { InjectOutcome, InjectRequest } from '../inject-types.js';
 import type { Decision } from '../select/types.js';
 import { InjectError } from '../errors.js';
-import { decodeReview, encodeReview, ReviewDecodeError, type AdmissionResponse, type AdmissionVersion } from './admission.js';
+import { decodeReview, encodeReview, ReviewDecodeError, type AdmissionRequest, type AdmissionResponse, type AdmissionVersion } from './admission.js';
 import { isObject } from '../k8s/json.js';
 import { podIdentity } from '../workloads/index.js';
 import { podDisplayName } from './pod-display-name.js';
 import { diffJsonPatch } from './diff-json-patch.js';
+import type { AdmissionMemo } from './admission-memo.js';
 
 /** The core functions the webhook calls; injected so the face can be tested and wired in one place. */
 export interface Engine {
@@ -26,6 +27,8 @@ export interface ReviewContext {
   engine: Engine;
   proxyEnvs: Record<string, string>;
   failureMode: FailureMode;
+  /** Answers remembered for reviews repeated apart from their uid (pods of one ReplicaSet). */
+  memo?: AdmissionMemo<ReviewResult>;
 }
 
 export type ReviewVerdict = 'injected' | 'skipped' | 'denied' | 'admitted-on-error' | 'bad-request';
@@ -42,13 +45,34 @@ export interface ReviewResult {
   uid: string;
   namespace: string;
   pod: string;
+  /** The answer is a remembered one (same review apart from its uid, same configuration). */
+  remembered?: boolean;
 }
 
 export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult {
-  let version: AdmissionVersion;
-  let request;
+  const decoded = decodeOrReject(body);
+  if ('verdict' in decoded) return decoded;
+  const { memo } = ctx;
+  const key = memo?.keyOf(body, decoded.request.uid, `${ctx.failureMode}${JSON.stringify(ctx.proxyEnvs)}`);
+  if (key !== undefined) {
+    const known = memo!.get(ctx.settings, key);
+    if (known !== undefined) return withUid(known, decoded.request.uid);
+  }
+  const result = answerReview(decoded.version, decoded.request, ctx);
+  // Injection errors and skips are as repeatable as injections; only bad requests are not remembered.
+  if (key !== undefined && result.verdict !== 'bad-request') memo!.set(ctx.settings, key, result);
+  return result;
+}
+
+/** A remembered result as the answer to the request with this uid. */
+function withUid(result: ReviewResult, uid: string): ReviewResult {
+  const response = { ...(result.body.response as JsonObject), uid };
+  return { ...result, uid, body: { ...result.body, response }, remembered: true };
+}
+
+function decodeOrReject(body: string): ReturnType<typeof decodeReview> | ReviewResult {
   try {
-    ({ version, request } = decodeReview(body));
+    return decodeReview(body);
   } catch (e) {
     if (!(e instanceof ReviewDecodeError)) throw e;
     const response: AdmissionResponse = { uid: '', allowed: false, status: { code: 400, message: e.message } };
@@ -57,6 +81,9 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
       message: e.message, uid: '', namespace: '', pod: '',
     };
   }
+}
+
+function answerReview(version: AdmissionVersion, request: AdmissionRequest, ctx: ReviewContext): ReviewResult {
   const { uid } = request;
   const answer = (response: Omit<AdmissionResponse, 'uid'>) => encodeReview(version, { uid, ...response });
 

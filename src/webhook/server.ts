@@ -8,7 +8,8 @@ import type { Settings } from '../config/types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { isInjectPath, parseInjectEnvs } from './inject-params.js';
 import { WebhookMetrics } from './metrics.js';
-import { reviewAdmission, type Engine, type FailureMode } from './review-admission.js';
+import { reviewAdmission, type Engine, type FailureMode, type ReviewResult } from './review-admission.js';
+import { AdmissionMemo, DEFAULT_MEMO_LIMITS, type MemoLimits } from './admission-memo.js';
 
 /** 6 MiB, Kubernetes' and Istio's admission body limit. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -52,6 +53,8 @@ export interface WebhookServerOptions {
   failureMode?: FailureMode;
   log?: (entry: LogEntry) => void;
   limits?: Partial<ServerLimits>;
+  /** Remembered answers for repeated reviews (default 256 entries of bodies up to 64 KiB). */
+  memo?: Partial<MemoLimits>;
   /** Extra readiness condition (e.g. config loaded); the listener itself must be up too. */
   isReady?: () => boolean;
 }
@@ -81,6 +84,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const log = options.log ?? (() => {});
   const failureMode = options.failureMode ?? 'deny';
   const metrics = new WebhookMetrics();
+  const memo = new AdmissionMemo<ReviewResult>({ ...DEFAULT_MEMO_LIMITS, ...options.memo });
   let listening = false;
   let shuttingDown = false;
   let inFlight = 0;
@@ -170,7 +174,9 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       engine: options.engine,
       proxyEnvs: parseInjectEnvs(path),
       failureMode,
+      memo,
     });
+    if (result.remembered) metrics.countRemembered();
     if (result.verdict === 'skipped') metrics.countSkip(result.reason);
     if (result.verdict === 'bad-request' || result.verdict === 'denied' || result.verdict === 'admitted-on-error') {
       metrics.countFailure(result.reason);
@@ -186,6 +192,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       msg: 'admission', uid: result.uid, namespace: result.namespace, pod: result.pod, path,
       decision: result.verdict, reason: result.reason, ...(result.message ? { message: result.message } : {}),
       ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+      ...(result.remembered ? { remembered: true } : {}),
       status: result.httpStatus, duration_ms: ms(duration),
     });
   }

@@ -82,6 +82,9 @@ export function webhookManifests(o: WebhookManifestOptions): Manifest[] {
     `--tls-key-file=${TLS_DIR}/tls.key`,
     `--config-dir=${CONFIG_DIR}`,
     `--failure-mode=${o.failureMode}`,
+    // One process per pod: the pod asks for 100m and has no CPU limit, so the default (the node's
+    // CPUs) could start dozens of workers inside a 512Mi memory limit. Scale with replicas instead.
+    '--workers=1',
   ];
   if (!isDefaultRevision(o.revision)) args.push(`--revision=${o.revision}`);
   const probe = (path: string) => ({ httpGet: { path, port: o.port as never, scheme: 'HTTPS' }, periodSeconds: 5 });

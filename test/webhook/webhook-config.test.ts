@@ -123,6 +123,8 @@ test('--ca-bundle-file fills caBundle; policy, timeout, names and image flags ap
   t.is(dep.spec.replicas, 3);
   t.is(dep.spec.template.spec.containers[0].image, 'example.com/inject:1');
   t.true(dep.spec.template.spec.containers[0].args.includes('--failure-mode=allow'));
+  // 100m requested, no CPU limit: one serving process per pod, scaled by replicas (not by the node's cores).
+  t.true(dep.spec.template.spec.containers[0].args.includes('--workers=1'));
   t.is(dep.spec.template.spec.volumes[0].secret.secretName, 'injector-tls');
 });
 

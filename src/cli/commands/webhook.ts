@@ -7,10 +7,10 @@ import { startWebhook } from '../../webhook/start-webhook.js';
 import { coreEngine } from '../../webhook/engine.js';
 import type { FailureMode } from '../../webhook/review-admission.js';
 import { resolve } from 'node:path';
-import os from 'node:os';
 import cluster from 'node:cluster';
 import { isWebhookWorker, runClusterPrimary } from '../../webhook/cluster-primary.js';
 import { loadStartupSources } from '../../webhook/start-webhook.js';
+import { usableCpus } from '../../webhook/usable-cpus.js';
 
 const usage = `Usage: inject-istio-sidecar webhook --tls-cert-file FILE --tls-key-file FILE [flags]
        inject-istio-sidecar webhook --insecure-http [flags]
@@ -36,7 +36,8 @@ Server:
   --drain-seconds S         after SIGTERM, keep answering for S seconds (default 3, at most 20)
                             while the API server's endpoints catch up
   --workers N               serving processes sharing the port (default: the CPUs this process may
-                            use; 1 = one process, no cluster). Each worker reloads
+                            use, CPU affinity capped by the container's cgroup CPU limit; 1 = one
+                            process, no cluster). Each worker reloads
                             files and drains on its own; a crashed worker is restarted (at most 10 a minute)
 Istio configuration (defaults: Istio 1.30.3's chart, image docker.io/istio/proxyv2:1.30.3):
   --istio-version V         whose built-in defaults fill what no file gives: 1.28 (= 1.28.10), 1.30 (= 1.30.3, default), master
@@ -103,7 +104,7 @@ export function parseWebhookFlags(args: string[]): WebhookFlags | 'help' {
   const drain = values['drain-seconds'] === undefined ? 3 : Number(values['drain-seconds']);
   // Kubernetes gives 30 s by default; 25 s of them are the grace for in-flight requests.
   if (!(drain >= 0 && drain <= 20)) throw new UsageError(`--drain-seconds must be a number of seconds 0..20, not "${values['drain-seconds']}"`);
-  const workers = values.workers === undefined ? os.availableParallelism() : Number(values.workers);
+  const workers = values.workers === undefined ? usableCpus() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number 1..256, not "${values.workers}"`);
   return {
     port,
