@@ -2,8 +2,8 @@
 // Results follow the KRM spec. On an error result the items go back unchanged with every result
 // attached and the run fails (exit 1): kpt shows a failing function's results only when it emits
 // its ResourceList, so a validator's findings are visible instead of one truncated stderr line.
-import { parseResourceList, parseResourceListSelective } from '../yaml/index.js';
-import { needsFullParse } from '../process/needs-full-parse.js';
+import { parseResourceList, parseResourceListSelective, FastPathUnsure } from '../yaml/index.js';
+import { parseWhen } from '../process/needs-full-parse.js';
 import type { Json } from '../k8s/types.js';
 import { processDocuments, type ProcessDocument } from '../process/process-documents.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
@@ -28,6 +28,16 @@ export interface FunctionRun {
 
 /** `fastPath: false` parses every item (the differential test compares both paths). */
 export function runFunction(input: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS, { fastPath = true } = {}): FunctionRun {
+  try {
+    return runOnce(input, cwd, limits, fastPath);
+  } catch (err) {
+    // A workload parsed on first use did not parse on its own: the full parser decides (and names the error).
+    if (!(err instanceof FastPathUnsure)) throw err;
+    return runOnce(input, cwd, limits, false);
+  }
+}
+
+function runOnce(input: string, cwd: string, limits: InputLimits, fastPath: boolean): FunctionRun {
   const checkMemory = heapGuard('<stdin>');
   const bounds = { ...limits, checkMemory };
   const list = (fastPath && parseResourceListSelective(input, '<stdin>', itemsToParse, bounds)) || parseResourceList(input, '<stdin>', bounds);
@@ -35,17 +45,27 @@ export function runFunction(input: string, cwd: string, limits: InputLimits = DE
     ? { options: defaultRunOptions(), results: [] as Result[] }
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
   if (hasErrors(results)) return failure(input, results);
-  const docs: ProcessDocument[] = list.items.map((item) => ({
-    get value() {
-      return item.value;
-    },
-    origin: originOf(item.value),
-    update: (next: Json) => item.update(next),
-  }));
+  const docs: ProcessDocument[] = list.items.map((item) => {
+    const part = item as { deferred?: boolean; release?: () => void };
+    let origin: DocumentOrigin | undefined;
+    return {
+      get value() {
+        return item.value;
+      },
+      get origin() {
+        return (origin ??= originOf(item.value));
+      },
+      update: (next: Json) => item.update(next),
+      deferred: part.deferred === true,
+      release: part.release && (() => part.release!()),
+    };
+  });
+  // Workloads parsed on first use are not read here: configuration comes from ConfigMaps and Lists.
+  const context = docs.filter((d) => !d.deferred);
   let settings;
   try {
     // The orchestrator's path annotation names the file of an input ConfigMap with a problem.
-    settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits, (i) => ({ file: docs[i]!.origin.path }));
+    settings = loadRunSettings(options, context.map((d) => d.value), cwd, limits, (i) => ({ file: context[i]!.origin.path }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return failure(input, [...results, configErrorResult(err)]);
@@ -77,7 +97,7 @@ function configErrorResult(err: ConfigError): Result {
 /** The items the run must read, given the function config (custom workload kinds). */
 function itemsToParse(functionConfig: Json | undefined) {
   const options = functionConfig === undefined || functionConfig === null ? defaultRunOptions() : runOptionsFromFunctionConfig(functionConfig, 'functionConfig').options;
-  return needsFullParse(options);
+  return parseWhen(options);
 }
 
 /** `file` of a result comes from the orchestrator's annotations (kpt sets both forms). */

@@ -23,3 +23,21 @@ export function needsFullParse(options: RunOptions): (head: ObjectHead | undefin
     return kind === 'ConfigMap' && (head.name === undefined || head.name.startsWith('istio'));
   };
 }
+
+/** Kinds the run reads before any workload (selection and configuration): never deferred. */
+const CONTEXT_KINDS = new Set(['Namespace', 'List', 'MutatingWebhookConfiguration', 'MutatingWebhookConfigurationList', 'ConfigMap']);
+
+/**
+ * When a ResourceList item is parsed: workloads only when the run reaches them (so each can be released
+ * after), what decisions read first, the rest never (copied as bytes).
+ */
+export function parseWhen(options: RunOptions): (head: ObjectHead | undefined) => 'never' | 'first' | 'later' {
+  const full = needsFullParse(options);
+  const custom = new Set(options.workloadKinds.map((k) => k.kind));
+  return (head) => {
+    if (!full(head)) return 'never';
+    const kind = head?.kind;
+    if (kind === undefined || CONTEXT_KINDS.has(kind)) return 'first';
+    return Object.prototype.hasOwnProperty.call(BUILT_IN_WORKLOAD_KINDS, kind) || custom.has(kind) ? 'later' : 'first';
+  };
+}

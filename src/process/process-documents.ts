@@ -23,6 +23,10 @@ export interface ProcessDocument {
   update(next: Json): boolean;
   /** The line of a field in the document's file (CLI inputs), for error and warning results. */
   lineAt?(path: readonly (string | number)[]): number | undefined;
+  /** A workload read only when the run reaches it: Namespaces, Lists, ConfigMaps and webhook configurations never are. */
+  readonly deferred?: boolean;
+  /** The run is done with this document (the face may keep only its new text). */
+  release?(): void;
 }
 
 export interface ProcessOutcome {
@@ -40,19 +44,30 @@ export function processDocuments(
   mode: { write: boolean; checkMemory?: () => void },
 ): ProcessOutcome {
   const namespaces = new NamespaceIndex(options.namespaces);
-  for (const doc of docs) namespaces.observe(doc.value);
+  // Deferred documents are workloads: reading them here would parse them all at once.
+  const context = docs.filter((d) => !d.deferred);
+  for (const doc of context) namespaces.observe(doc.value);
 
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
   const selection = selectionOptions(settings, options.selector);
-  if (options.selector === 'webhook') results.push(...useClusterWebhooks(docs.map((d) => d.value), selection));
+  if (options.selector === 'webhook') results.push(...useClusterWebhooks(context.map((d) => d.value), selection));
 
   for (const doc of docs) {
+    try {
+      processDocument(doc);
+    } finally {
+      doc.release?.();
+    }
+  }
+  return { results, changed };
+
+  function processDocument(doc: ProcessDocument): void {
     mode.checkMemory?.();
-    if (isLocalConfig(doc.value)) continue;
+    if (isLocalConfig(doc.value)) return;
     const firstResult = results.length;
     const locations = findPodTemplates(doc.value, options.workloadKinds);
-    if (locations.length === 0) continue;
+    if (locations.length === 0) return;
     let next: Json | undefined;
     for (const loc of locations) {
       const ref: ResourceRef = { apiVersion: loc.apiVersion, kind: loc.kind, name: loc.name };
@@ -124,7 +139,6 @@ export function processDocuments(
     if (doc.lineAt) locateProblems(results.slice(firstResult), doc.lineAt.bind(doc));
     if (next !== undefined && mode.write) doc.update(next);
   }
-  return { results, changed };
 }
 
 /** Errors and warnings name the line of their field, not only where the document starts. */

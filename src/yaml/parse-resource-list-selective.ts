@@ -12,7 +12,7 @@ import { parseDocuments, type DocumentBounds } from './parse-documents.js';
 import { keepOriginalWhitespace } from './keep-original-whitespace.js';
 import { spliceEditedNode } from './splice-edited-node.js';
 import { parseResourceList } from './parse-resource-list.js';
-import { scanResourceList } from './scan-resource-list.js';
+import { scanResourceList, type ScannedItem } from './scan-resource-list.js';
 import { readItemHead, type ItemHead } from './item-head.js';
 import { linesAreSimple } from './simple-lines.js';
 import { AnchorIndex } from './anchor-index.js';
@@ -20,25 +20,31 @@ import { NodeHandle } from './doc-handle.js';
 import { renderNode, trailingWhitespace } from './render-node.js';
 import { columnOf, detectLayout } from './detect-layout.js';
 import { jsonToNode } from './json-to-node.js';
-import { aliasBudgetFor } from './node-to-json.js';
+import { aliasBudgetFor, type JsonBudget } from './node-to-json.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
 
 export type { ItemHead } from './item-head.js';
 
-interface ParsedItem {
-  handle: NodeHandle;
-  /** The item's own text (its `- ` line to its end) and where that sits in the input. */
-  slice: string;
-  offset: number;
-  range: [number, number, number];
+/** When an item is parsed: `never` (its bytes are copied), `first` (now), `later` (when first read). */
+export type ParseWhen = 'never' | 'first' | 'later';
+
+/**
+ * A `later` item turned out not to parse on its own (or its head was wrong) after the run had started:
+ * the caller runs again with parseResourceList. Runs are pure, so nothing of the first attempt stays.
+ */
+export class FastPathUnsure extends Error {
+  constructor(file: string) {
+    super(`${file}: an item did not parse on its own; the whole list must be parsed`);
+    this.name = 'FastPathUnsure';
+  }
 }
 
 export function parseResourceListSelective(
   text: string,
   file: string,
-  wantsFor: (functionConfig: Json | undefined) => (head: ItemHead | undefined) => boolean,
+  wantsFor: (functionConfig: Json | undefined) => (head: ItemHead | undefined) => ParseWhen | boolean,
   bounds?: DocumentBounds,
-): ResourceListHandle | undefined {
+): (Omit<ResourceListHandle, 'items'> & { items: ItemPart[] }) | undefined {
   const scan = scanResourceList(text);
   if (!scan) return undefined;
   // An item's lines hold its node and more (`- `, trailing comments): past a bound, parseResourceList decides.
@@ -50,29 +56,73 @@ export function parseResourceListSelective(
   } catch {
     return undefined;
   }
-  let wants: (head: ItemHead | undefined) => boolean;
+  let wants: (head: ItemHead | undefined) => ParseWhen | boolean;
   try {
     wants = wantsFor(skeleton.functionConfig);
   } catch {
     return undefined;
   }
   const parseBudget = aliasBudgetFor(text.length);
-  const items: ParsedItem[] = [];
+  const items: ItemPart[] = [];
   for (const item of scan.items) {
     bounds?.checkMemory?.();
     const head = readItemHead(text, item.contentStart, item.end, scan.seqIndent + 2);
+    const want = wants(head);
+    const when: ParseWhen = want === true ? 'first' : want === false ? 'never' : want;
     // An item the run does not read is copied as bytes, once its lines show it is well-formed YAML.
-    if (!wants(head) && linesAreSimple(text, item.contentStart, item.end, scan.seqIndent + 2)) continue;
-    const slice = text.slice(item.lineStart, item.end);
+    if (when === 'never' && linesAreSimple(text, item.contentStart, item.end, scan.seqIndent + 2)) continue;
+    const part = new ItemPart(text, item, file, parseBudget, when === 'later' && head !== undefined);
+    if (!part.deferred && !part.parse()) return undefined;
+    items.push(part);
+  }
+  return new SelectiveResourceList(text, items, skeleton.functionConfig, scan.seqIndent > 0);
+}
+
+interface ParsedItem {
+  handle: NodeHandle;
+  /** The item's own text (its `- ` line to its end); `offset` is where that sits in the input. */
+  slice: string;
+  range: [number, number, number];
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * One item read in full: parsed now or on first use (`deferred`), and released once the run is done
+ * with it, keeping only its new text if it changed. So a list of many workloads holds one parsed
+ * item at a time, not all of them.
+ */
+export class ItemPart implements YamlDocHandle {
+  private parsed: ParsedItem | undefined;
+  private edit: Edit | undefined;
+  private released = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly item: ScannedItem,
+    private readonly file: string,
+    private readonly parseBudget: JsonBudget,
+    /** Parsed on first use: the run reads it only when it reaches it (workloads, not namespaces). */
+    readonly deferred: boolean,
+  ) {}
+
+  /** Parses the item on its own; false when it does not (the caller falls back to the full parser). */
+  parse(): boolean {
+    const { item, file } = this;
+    const slice = this.text.slice(item.lineStart, item.end);
     let parsed;
     try {
       parsed = parseDocuments(slice, file);
     } catch {
-      return undefined;
+      return false;
     }
     const seq = parsed.docs.length === 1 ? parsed.docs[0]!.contents : undefined;
     // Not a mapping: parseResourceList names the item in its error.
-    if (!isSeq(seq) || seq.items.length !== 1 || !isMap(seq.items[0]) || !(seq.items[0] as Node | null)?.range) return undefined;
+    if (!isSeq(seq) || seq.items.length !== 1 || !isMap(seq.items[0]) || !(seq.items[0] as Node | null)?.range) return false;
     const node = seq.items[0] as Node;
     const range = node.range as [number, number, number];
     const firstLine = item.line;
@@ -81,29 +131,91 @@ export function parseResourceListSelective(
       { get: () => (seq as YAMLSeq).items[0], set: (next) => ((seq as YAMLSeq).items[0] = next) },
       lineOf(range[0]),
       item.index,
-      { file, anchors: new AnchorIndex(seq, slice.includes('&')), sourceLength: range[2] - range[0], lineOf, parseBudget },
+      { file, anchors: new AnchorIndex(seq, slice.includes('&')), sourceLength: range[2] - range[0], lineOf, parseBudget: this.parseBudget },
     );
     try {
       void handle.value;
     } catch {
-      return undefined;
+      return false;
     }
-    items.push({ handle, slice, offset: item.lineStart, range });
+    this.parsed = { handle, slice, range };
+    return true;
   }
-  return new SelectiveResourceList(text, items, skeleton.functionConfig, scan.seqIndent > 0);
+
+  private handle(): NodeHandle {
+    if (this.released) throw new Error(`item ${this.item.index} was read after its release`);
+    if (this.parsed === undefined && !this.parse()) throw new FastPathUnsure(this.file);
+    return this.parsed!.handle;
+  }
+
+  get value(): Json {
+    return this.handle().value;
+  }
+  get line(): number {
+    return this.handle().line;
+  }
+  get index(): number {
+    return this.item.index;
+  }
+  get changed(): boolean {
+    return this.edit !== undefined || (this.parsed?.handle.changed ?? false);
+  }
+  update(next: Json): boolean {
+    return this.handle().update(next);
+  }
+  lineAt(path: readonly (string | number)[]): number | undefined {
+    return this.handle().lineAt(path);
+  }
+
+  /** The run is done with this item: keep its new text (if any) and let the parsed item go. */
+  release(): void {
+    if (this.released) return;
+    this.edit = this.currentEdit();
+    this.parsed = undefined;
+    this.released = true;
+  }
+
+  /** The replacement of this item's bytes in the input, if it changed. */
+  currentEdit(): Edit | undefined {
+    if (this.released) return this.edit;
+    const part = this.parsed;
+    if (part === undefined || !part.handle.changed) return undefined;
+    const offset = this.item.lineStart;
+    const [start, , end] = part.range;
+    const node = part.handle.node as { range?: [number, number, number] };
+    const spliced = part.handle.spliceable && node.range?.[0] === start
+      ? spliceEditedNode(node, { text: part.slice, crlf: false, layout: detectLayout(node, part.slice) })
+      : undefined;
+    if (spliced !== undefined) return { start: offset + start, end: offset + spliced.end, text: spliced.text };
+    const original = part.slice.slice(start, end);
+    return {
+      start: offset + start,
+      end: offset + end,
+      text: keepOriginalWhitespace(
+        original,
+        renderNode(part.handle.node, {
+          text: part.slice,
+          column: columnOf(part.slice, start),
+          trailing: trailingWhitespace(original),
+          crlf: false,
+          layout: detectLayout(part.handle.node, part.slice),
+        }),
+      ),
+    };
+  }
 }
 
 class SelectiveResourceList implements ResourceListHandle {
-  readonly items: YamlDocHandle[];
+  readonly items: ItemPart[];
   private results: Json[] | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly parts: ParsedItem[],
+    private readonly parts: ItemPart[],
     readonly functionConfig: Json | undefined,
     private readonly indentSeq: boolean,
   ) {
-    this.items = parts.map((p) => p.handle);
+    this.items = parts;
   }
 
   setResults(results: Json[]): void {
@@ -112,33 +224,10 @@ class SelectiveResourceList implements ResourceListHandle {
 
   toString(): string {
     const { text } = this;
-    const edits: { start: number; end: number; text: string }[] = [];
+    const edits: Edit[] = [];
     for (const part of this.parts) {
-      if (!part.handle.changed) continue;
-      const [start, , end] = part.range;
-      const node = part.handle.node as { range?: [number, number, number] };
-      const spliced = part.handle.spliceable && node.range?.[0] === start
-        ? spliceEditedNode(node, { text: part.slice, crlf: false, layout: detectLayout(node, part.slice) })
-        : undefined;
-      if (spliced !== undefined) {
-        edits.push({ start: part.offset + start, end: part.offset + spliced.end, text: spliced.text });
-        continue;
-      }
-      const original = part.slice.slice(start, end);
-      edits.push({
-        start: part.offset + start,
-        end: part.offset + end,
-        text: keepOriginalWhitespace(
-          original,
-          renderNode(part.handle.node, {
-            text: part.slice,
-            column: columnOf(part.slice, start),
-            trailing: trailingWhitespace(original),
-            crlf: false,
-            layout: detectLayout(part.handle.node, part.slice),
-          }),
-        ),
-      });
+      const edit = part.currentEdit();
+      if (edit !== undefined) edits.push(edit);
     }
     const results = this.resultsEdit();
     if (results) edits.push(results);
@@ -153,7 +242,7 @@ class SelectiveResourceList implements ResourceListHandle {
 
   /** `results:` appended after the root mapping's last line, as parseResourceList writes it (the scanner
    *  refused inputs that already had results). */
-  private resultsEdit(): { start: number; end: number; text: string } | undefined {
+  private resultsEdit(): Edit | undefined {
     if (this.results === undefined || this.results.length === 0) return undefined;
     const { text } = this;
     let last = text.length;

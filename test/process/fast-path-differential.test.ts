@@ -12,7 +12,8 @@ import { defaultRunOptions, type RunOptions } from '../../src/process/run-option
 import { processDocuments } from '../../src/process/process-documents.js';
 import { uninjectDocuments } from '../../src/process/uninject-documents.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../../src/files/input-limits.js';
-import { needsFullParse } from '../../src/process/needs-full-parse.js';
+import { needsFullParse, parseWhen } from '../../src/process/needs-full-parse.js';
+import { loadRunSettings } from '../../src/process/load-run-settings.js';
 import { parseResourceListSelective, parseStreamSelective } from '../../src/yaml/index.js';
 import { asResourceList, asStream, syntheticObjects } from '../../bench/generate-resource-list.js';
 import { realisticObjects } from '../../bench/generate-realistic-mix.js';
@@ -100,6 +101,8 @@ const awkward: Record<string, string> = {
   'existing results': `${asResourceList(syntheticObjects(1))}results:\n- message: earlier\n  severity: info\n`,
   'malformed Service item': asResourceList(syntheticObjects(1)).replace('    targetPort: 8080', '    targetPort: [8080'),
   'malformed Deployment item': asResourceList(syntheticObjects(1)).replace('          name: http', '          name: [http'),
+  // The Deployment is parsed only when the run reaches it, and only then finds it needs another item's anchor.
+  'a Deployment aliasing an anchor of an earlier item': 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: shared\n    labels: &l {app: web}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: web\n  spec:\n    template:\n      metadata:\n        labels: *l\n      spec:\n        containers:\n        - name: web\n          image: nginx\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data:\n    selector: all\n',
   'malformed Namespace document': asStream(syntheticObjects(1)).replace('  name: ns-3', '  name: "ns-3'),
   'istio ConfigMaps in the input': streamAsResourceList(readFileSync(join(root, 'examples/istio-configmaps/istio-system.yaml'), 'utf8') + '---\n' + readFileSync(join(root, 'examples/istio-configmaps/app.yaml'), 'utf8'), ''),
 };
@@ -118,6 +121,19 @@ test('generated lists and streams: identical output, and the fast path is taken'
     sameBothWays(t, label, list);
     sameBothWays(t, label, stream);
   }
+});
+
+test('a ResourceList parses each workload when the run reaches it and lets it go after; Namespaces first', (t) => {
+  const list = parseResourceListSelective(asResourceList(syntheticObjects(6)), '<stdin>', () => parseWhen(defaultRunOptions()))!;
+  const kinds = list.items.map((i) => ({ kind: (i.value as { kind: string }).kind, deferred: i.deferred }));
+  t.true(kinds.some((k) => k.kind === 'Namespace'));
+  for (const k of kinds) t.is(k.deferred, k.kind === 'Deployment', k.kind);
+  const docs = list.items.map((item) => ({ get value() { return item.value; }, origin: {}, update: (n: any) => item.update(n), deferred: item.deferred, release: () => item.release() }));
+  const settings = loadRunSettings(defaultRunOptions(), [], root, DEFAULT_LIMITS);
+  processDocuments(docs, { ...defaultRunOptions(), selector: 'all' }, settings, { write: true });
+  for (const item of list.items) t.throws(() => item.value, { message: /read after its release/ });
+  const out = list.toString();
+  t.is((out.match(/- name: istio-proxy/g) ?? []).length, kinds.filter((k) => k.kind === 'Deployment').length, 'the released items keep their new text');
 });
 
 test('only workloads, Namespaces and Istio ConfigMaps are parsed', (t) => {
