@@ -2,9 +2,9 @@
 // as a multi-document YAML stream, process all documents together (a Namespace in one file decides
 // for a Deployment in another), and hand back the rewritten text of each input.
 import type { Json } from '../k8s/types.js';
-import { parseStream, parseStreamSelective, type YamlStream } from '../yaml/index.js';
+import { FastPathUnsure, parseStream, parseStreamSelective, type YamlStream } from '../yaml/index.js';
 import { heapGuard } from '../files/heap-guard.js';
-import { needsFullParse } from '../process/needs-full-parse.js';
+import { parseWhen } from '../process/needs-full-parse.js';
 import { processDocuments, type ProcessDocument, type ProcessOutcome } from '../process/process-documents.js';
 import type { Settings } from '../config/types.js';
 import { loadRunSettings } from '../process/load-run-settings.js';
@@ -37,7 +37,26 @@ export function runStreams(
   processor: DocumentProcessor = processDocuments,
   { fastPath = true } = {},
 ): StreamRun {
-  const wants = needsFullParse(options);
+  try {
+    return runStreamsOnce(inputs, options, cwd, write, preResults, limits, processor, fastPath);
+  } catch (err) {
+    // A workload parsed on first use did not parse on its own: the full parser decides (and names the error).
+    if (!(err instanceof FastPathUnsure)) throw err;
+    return runStreamsOnce(inputs, options, cwd, write, preResults, limits, processor, false);
+  }
+}
+
+function runStreamsOnce(
+  inputs: readonly InputFile[],
+  options: RunOptions,
+  cwd: string,
+  write: boolean,
+  preResults: Result[],
+  limits: InputLimits,
+  processor: DocumentProcessor,
+  fastPath: boolean,
+): StreamRun {
+  const wants = parseWhen(options);
   const checkMemory = heapGuard(inputs.length === 1 ? inputs[0]!.display : `${inputs.length} inputs`);
   // The document bound is for the whole run: each input gets what the ones before it left.
   let documentsLeft = limits.maxDocuments;
@@ -49,21 +68,30 @@ export function runStreams(
     return stream;
   });
   const docs: ProcessDocument[] = [];
-  const lines = new Map<string, number>();
+  const handles = new Map<string, YamlStream['docs'][number]>();
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {
-      lines.set(`${inputs[i]!.display}\0${handle.index}`, handle.line);
+      const part = handle as { deferred?: boolean; release?: () => void };
+      handles.set(`${inputs[i]!.display}\0${handle.index}`, handle);
+      let origin: ProcessDocument['origin'] | undefined;
       docs.push({
         get value() {
           return handle.value;
         },
-        origin: { path: inputs[i]!.display, index: handle.index, line: handle.line },
+        // A deferred document's line is known once it is parsed (it is, before anything reports it).
+        get origin() {
+          return (origin ??= { path: inputs[i]!.display, index: handle.index, line: handle.line });
+        },
         update: (next: Json) => handle.update(next),
         lineAt: (path) => handle.lineAt?.(path),
+        deferred: part.deferred === true,
+        release: part.release && (() => part.release!()),
       });
     }
   });
-  const settings = loadRunSettings(options, docs.map((d) => d.value), cwd, limits, (i, path) => ({ file: docs[i]!.origin.path, line: docs[i]!.lineAt?.(path) }));
+  // Workloads parsed on first use are not read here: configuration comes from ConfigMaps and Lists.
+  const context = docs.filter((d) => !d.deferred);
+  const settings = loadRunSettings(options, context.map((d) => d.value), cwd, limits, (i, path) => ({ file: context[i]!.origin.path, line: context[i]!.lineAt?.(path) }));
   const results = [settingsResult(settings), ...preResults, ...noticeResults(settings.notices)];
   const outcome = processor(docs, options, settings, { write, checkMemory });
   results.push(...outcome.results);
@@ -72,5 +100,5 @@ export function runStreams(
     text: stream.toString(),
     changed: stream.docs.some((d) => d.changed),
   }));
-  return { outputs, results, changed: outcome.changed, lineOf: (file, index) => lines.get(`${file}\0${index}`) };
+  return { outputs, results, changed: outcome.changed, lineOf: (file, index) => handles.get(`${file}\0${index}`)?.line };
 }

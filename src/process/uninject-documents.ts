@@ -19,7 +19,16 @@ export function uninjectDocuments(docs: readonly ProcessDocument[], options: Run
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
   for (const doc of docs) {
-    if (isLocalConfig(doc.value)) continue;
+    try {
+      uninjectDocument(doc);
+    } finally {
+      doc.release?.();
+    }
+  }
+  return { results, changed };
+
+  function uninjectDocument(doc: ProcessDocument): void {
+    if (isLocalConfig(doc.value)) return;
     let next: Json | undefined;
     for (const loc of findPodTemplates(doc.value, options.workloadKinds)) {
       const ref: ResourceRef = { apiVersion: loc.apiVersion, kind: loc.kind, name: loc.name };
@@ -50,7 +59,6 @@ export function uninjectDocuments(docs: readonly ProcessDocument[], options: Run
     }
     if (next !== undefined && mode.write) doc.update(next);
   }
-  return { results, changed };
 }
 
 /** What the injection used that stripping needs to recognise (the same values inject.ts derives). */

@@ -7,4 +7,5 @@ export { isResourceList } from './is-resource-list.js';
 export { isAmbiguousString } from './string-style.js';
 export type { DocumentBounds } from './parse-documents.js';
 export { parseStreamSelective } from './parse-stream-selective.js';
-export { parseResourceListSelective, FastPathUnsure, type ItemHead } from './parse-resource-list-selective.js';
+export { parseResourceListSelective, type ItemHead } from './parse-resource-list-selective.js';
+export { FastPathUnsure, type ParseWhen } from './fast-path-unsure.js';

@@ -24,20 +24,7 @@ import { aliasBudgetFor, type JsonBudget } from './node-to-json.js';
 import { DEFAULT_LAYOUT } from './yaml-options.js';
 
 export type { ItemHead } from './item-head.js';
-
-/** When an item is parsed: `never` (its bytes are copied), `first` (now), `later` (when first read). */
-export type ParseWhen = 'never' | 'first' | 'later';
-
-/**
- * A `later` item turned out not to parse on its own (or its head was wrong) after the run had started:
- * the caller runs again with parseResourceList. Runs are pure, so nothing of the first attempt stays.
- */
-export class FastPathUnsure extends Error {
-  constructor(file: string) {
-    super(`${file}: an item did not parse on its own; the whole list must be parsed`);
-    this.name = 'FastPathUnsure';
-  }
-}
+import { FastPathUnsure, type ParseWhen } from './fast-path-unsure.js';
 
 export function parseResourceListSelective(
   text: string,

@@ -4,7 +4,9 @@
 // undefined when the scanner is not sure (directives, `...`, CRLF, BOM, tabs) or a chosen document
 // does not parse as exactly one document on its own: the caller then uses parseStream. The same for
 // an input near its bounds (document count or size): parseStream then refuses it with its own errors.
+import type { Json } from '../k8s/types.js';
 import type { YamlDocHandle, YamlStream } from './types.js';
+import { FastPathUnsure, type ParseWhen } from './fast-path-unsure.js';
 import { parseStream } from './parse-stream.js';
 import type { DocumentBounds } from './parse-documents.js';
 import { readItemHead, type ItemHead } from './item-head.js';
@@ -17,7 +19,7 @@ interface Slice {
   line: number;
   /** Where the document's own lines begin (after its `---` line), or -1 when that line holds content. */
   contentStart: number;
-  stream?: YamlStream;
+  part?: StreamPart;
 }
 
 const SEPARATOR = /^---(?=[ \n]|$)/gm;
@@ -30,7 +32,7 @@ export interface SelectiveStream extends YamlStream {
 export function parseStreamSelective(
   text: string,
   file: string,
-  wants: (head: ItemHead | undefined) => boolean,
+  wants: (head: ItemHead | undefined) => ParseWhen | boolean,
   bounds?: DocumentBounds,
 ): SelectiveStream | undefined {
   if (!scannerMayRead(text)) return undefined;
@@ -53,43 +55,94 @@ export function parseStreamSelective(
   }
   // A slice holds its document and more (separator, comments): past a bound, parseStream decides.
   if (bounds && (slices.length > bounds.maxDocuments || slices.some((s) => s.end - s.start > bounds.maxDocumentBytes))) return undefined;
-  const docs: YamlDocHandle[] = [];
+  const docs: StreamPart[] = [];
   for (let index = 0; index < slices.length; index++) {
     bounds?.checkMemory?.();
     const slice = slices[index]!;
     const head = slice.contentStart < 0 ? undefined : readItemHead(text, slice.contentStart, slice.end, 0);
-    if (!wants(head) && linesAreSimple(text, slice.contentStart, slice.end, 0)) continue;
-    let stream: YamlStream;
-    try {
-      stream = parseStream(text.slice(slice.start, slice.end), file, undefined, slice.line);
-    } catch {
-      return undefined;
-    }
-    if (stream.docs.length !== 1) return undefined;
-    slice.stream = stream;
-    docs.push(withIndex(stream.docs[0]!, index));
+    const want = wants(head);
+    const when: ParseWhen = want === true ? 'first' : want === false ? 'never' : want;
+    if (when === 'never' && linesAreSimple(text, slice.contentStart, slice.end, 0)) continue;
+    const part = new StreamPart(text, slice, index, file, when === 'later' && head !== undefined);
+    if (!part.deferred && !part.parse()) return undefined;
+    slice.part = part;
+    docs.push(part);
   }
   return {
     docs,
     documentCount: slices.length,
-    toString: () => slices.map((s) => (s.stream && s.stream.docs[0]!.changed ? s.stream.toString() : text.slice(s.start, s.end))).join(''),
+    toString: () => slices.map((s) => s.part?.newText() ?? text.slice(s.start, s.end)).join(''),
   };
 }
 
-/** The handle with the document's index in the whole stream. */
-function withIndex(handle: YamlDocHandle, index: number): YamlDocHandle {
-  return {
-    get value() {
-      return handle.value;
-    },
-    line: handle.line,
-    index,
-    update: (next) => handle.update(next),
-    get changed() {
-      return handle.changed;
-    },
-    lineAt: (path) => handle.lineAt?.(path),
-  };
+/**
+ * One document read in full: parsed now or on first use (`deferred`), and released once the run is
+ * done with it, keeping only its new text if it changed (see ItemPart for ResourceList items).
+ */
+export class StreamPart implements YamlDocHandle {
+  private stream: YamlStream | undefined;
+  private released = false;
+  private text: string | undefined;
+  private releasedLine: number | undefined;
+
+  constructor(
+    private readonly source: string,
+    private readonly slice: Slice,
+    readonly index: number,
+    private readonly file: string,
+    readonly deferred: boolean,
+  ) {}
+
+  /** Parses the document on its own; false when it is not exactly one document that parses. */
+  parse(): boolean {
+    const { slice } = this;
+    let stream: YamlStream;
+    try {
+      stream = parseStream(this.source.slice(slice.start, slice.end), this.file, undefined, slice.line);
+    } catch {
+      return false;
+    }
+    if (stream.docs.length !== 1) return false;
+    this.stream = stream;
+    return true;
+  }
+
+  private handle(): YamlDocHandle {
+    if (this.released) throw new Error(`document ${this.index} was read after its release`);
+    if (this.stream === undefined && !this.parse()) throw new FastPathUnsure(this.file);
+    return this.stream!.docs[0]!;
+  }
+
+  get value(): Json {
+    return this.handle().value;
+  }
+  get line(): number {
+    return this.released ? this.releasedLine! : this.handle().line;
+  }
+  get changed(): boolean {
+    return this.text !== undefined || (this.stream?.docs[0]!.changed ?? false);
+  }
+  update(next: Json): boolean {
+    return this.handle().update(next);
+  }
+  lineAt(path: readonly (string | number)[]): number | undefined {
+    return this.handle().lineAt?.(path);
+  }
+
+  /** The run is done with this document: keep its line and new text (if any), let the parse go. */
+  release(): void {
+    if (this.released) return;
+    this.releasedLine = this.line;
+    this.text = this.newText();
+    this.stream = undefined;
+    this.released = true;
+  }
+
+  /** The document's new text, if it changed. */
+  newText(): string | undefined {
+    if (this.released) return this.text;
+    return this.stream?.docs[0]!.changed ? this.stream.toString() : undefined;
+  }
 }
 
 function onlyComments(text: string, start: number, end: number): boolean {

@@ -3,6 +3,7 @@
 // their bounds: identical output, results and errors, byte for byte, for inject, check and uninject.
 // Also checks that the fast path is really taken where it should be.
 import test from 'ava';
+import type { Json } from '../../src/k8s/types.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +135,18 @@ test('a ResourceList parses each workload when the run reaches it and lets it go
   for (const item of list.items) t.throws(() => item.value, { message: /read after its release/ });
   const out = list.toString();
   t.is((out.match(/- name: istio-proxy/g) ?? []).length, kinds.filter((k) => k.kind === 'Deployment').length, 'the released items keep their new text');
+});
+
+test('a stream parses each workload document when the run reaches it and lets it go after', (t) => {
+  const stream = parseStreamSelective(asStream(syntheticObjects(6)), 'in.yaml', parseWhen(defaultRunOptions()))!;
+  const parts = stream.docs as unknown as { deferred: boolean; release(): void; value: Json; line: number }[];
+  t.deepEqual(parts.map((p) => p.deferred), parts.map((p) => (p.value as { kind: string }).kind === 'Deployment'));
+  const lines = parts.map((p) => p.line);
+  const docs = parts.map((p) => ({ get value() { return p.value; }, origin: {}, update: (n: Json) => (p as unknown as { update(n: Json): boolean }).update(n), deferred: p.deferred, release: () => p.release() }));
+  processDocuments(docs, { ...defaultRunOptions(), selector: 'all' }, loadRunSettings(defaultRunOptions(), [], root, DEFAULT_LIMITS), { write: true });
+  for (const p of parts) t.throws(() => p.value, { message: /read after its release/ });
+  t.deepEqual(parts.map((p) => p.line), lines, 'lines stay known after the release');
+  t.is((stream.toString().match(/- name: istio-proxy/g) ?? []).length, parts.filter((p) => p.deferred).length);
 });
 
 test('only workloads, Namespaces and Istio ConfigMaps are parsed', (t) => {
