@@ -24,6 +24,16 @@ export interface Violation {
   text: string;
 }
 
+/** `text[start, end)` extended to the end of its last line: yaml ends a document's range before a
+ *  trailing "\r" (a line break to YAML), which is still part of that line's bytes. */
+function wholeLines(text: string, start: number, end: number): string {
+  if (end > start && text[end - 1] !== '\n') {
+    const eol = text.indexOf('\n', end);
+    end = eol < 0 ? text.length : eol;
+  }
+  return text.slice(start, end);
+}
+
 export function untouchedLineViolations(input: string, output: string): Violation[] | string {
   const strip = (s: string) => s.replace(/^\uFEFF/, '');
   const ins = parseAllDocuments(strip(input), { uniqueKeys: false });
@@ -33,8 +43,8 @@ export function untouchedLineViolations(input: string, output: string): Violatio
   const violations: Violation[] = [];
   ins.forEach((inDoc, d) => {
     const outDoc = outs[d]!;
-    const inText = strip(input).slice(inDoc.range[0], inDoc.range[2]);
-    const outText = strip(output).slice(outDoc.range[0], outDoc.range[2]);
+    const inText = wholeLines(strip(input), inDoc.range[0], inDoc.range[2]);
+    const outText = wholeLines(strip(output), outDoc.range[0], outDoc.range[2]);
     if (inText === outText) return;
     const outJson = outDoc.toJS({ maxAliasCount: -1 }) as unknown;
     const anchors = collectAnchors(inDoc);
