@@ -16,6 +16,7 @@
 import type { Json, JsonObject } from '../k8s/types.js';
 import { resolvePlainScalar } from './yaml-1-1-schema.js';
 import { isBlockScalarHeader, readBlockScalar } from './rendered-yaml-block-scalar.js';
+import type { DirectValues } from './direct-values.js';
 import {
   fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
 } from './rendered-yaml-tokens.js';
@@ -26,9 +27,10 @@ const PLAIN_CACHE_SIZE = 8192;
 const plainKeys = new Map<string, Json>();
 const plainValues = new Map<string, Json>();
 
-export function parseRenderedYaml(text: string): JsonObject | undefined {
+/** `direct`: the values a direct render (direct-values.ts) wrote as tokens. */
+export function parseRenderedYaml(text: string, direct?: DirectValues): JsonObject | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
-  const reader = new Reader(text.split('\n'));
+  const reader = new Reader(text.split('\n'), direct);
   try {
     return reader.document();
   } catch (e) {
@@ -40,7 +42,7 @@ export function parseRenderedYaml(text: string): JsonObject | undefined {
 class Reader {
   private i = 0;
 
-  constructor(private readonly lines: string[]) {}
+  constructor(private readonly lines: string[], private readonly direct?: DirectValues) {}
 
   document(): JsonObject {
     if (!this.skipBlank()) fail();
@@ -218,6 +220,7 @@ class Reader {
     const text = source.trimEnd();
     const c = text[0];
     if (c === '{' || c === '[' || c === '"') return jsonValue(text);
+    if (c === '@' && this.direct) return (this.direct.take(text) ?? fail()).value;
     if (c === "'") {
       if (!SINGLE_QUOTED.test(text)) fail();
       return singleQuoted(text);

@@ -6,6 +6,7 @@ import type { JsonObject } from '../k8s/types.js';
 import type { CompiledEjsTemplate } from './compile-template.js';
 import type { TemplateContext } from './template-context.js';
 import { parseRenderedYaml } from './parse-rendered-yaml.js';
+import { DirectValues } from './direct-values.js';
 import { RENDER_PARSE_OPTIONS } from './yaml-1-1-schema.js';
 
 /**
@@ -13,16 +14,25 @@ import { RENDER_PARSE_OPTIONS } from './yaml-1-1-schema.js';
  * line (ejs adds `<name>.ejs:<line>` context); YAML errors name the line of the rendered text.
  */
 export function renderTemplate(template: CompiledEjsTemplate, ctx: TemplateContext): JsonObject {
-  let text: string;
+  // Our own templates write `json()` only as whole values, so their values can skip the text (direct-values.ts);
+  // if the reader cannot place every one of them, the template is rendered again the ordinary way.
+  if (template.origin === 'built-in') {
+    const direct = new DirectValues();
+    const pod = parseRenderedYaml(run(template, { ...ctx, json: direct.json }), direct);
+    if (pod !== undefined && direct.allTaken) return pod;
+  }
+  return partialPodFromYaml(run(template, ctx), template.name, template.origin);
+}
+
+function run(template: CompiledEjsTemplate, ctx: TemplateContext): string {
   try {
-    text = template.render(ctx);
+    return template.render(ctx);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A helper's own verdict about the pod (e.g. a malformed JSON annotation) keeps its code.
     if (e instanceof InjectError) throw new InjectError(lastLine(msg), e.code, e.field);
     throw new InjectError(`template "${template.name}" (${template.origin}) failed: ${condense(msg)}`, 'template-failed', template.name);
   }
-  return partialPodFromYaml(text, template.name, template.origin);
 }
 
 /**

@@ -1,14 +1,13 @@
 // Differential test of the fast reader (src/render/parse-rendered-yaml.ts) on the shapes Istio's own
 // Go templates render, literal block scalars and multi-line flow maps: on every text it must either
 // decline (undefined) or return exactly what `yaml` returns, and it must take the real renders.
-import test, { type ExecutionContext } from 'ava';
+import test from 'ava';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments, parseDocument } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { parseRenderedYaml } from '../../src/render/parse-rendered-yaml.js';
-import { RENDER_PARSE_OPTIONS } from '../../src/render/yaml-1-1-schema.js';
+import { compareWithYaml } from './compare-fast-yaml.js';
 import { buildSettings } from '../../src/config/index.js';
 import { effectiveProxyConfig } from '../../src/config/effective-proxy-config.js';
 import { proxyConfigJson } from '../../src/config/proxy-config-json.js';
@@ -22,15 +21,7 @@ import type { Json, JsonObject, PodJson } from '../../src/k8s/types.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const RELEASE = join(here, '..', '..', '..', '..', 'shared', 'conformance', 'istio-versions', '1.30.3');
 
-function compare(t: ExecutionContext, text: string): 'fast' | 'declined' {
-  const fast = parseRenderedYaml(text);
-  if (fast === undefined) return 'declined';
-  const doc = parseDocument(text, RENDER_PARSE_OPTIONS);
-  t.deepEqual(doc.errors.map((e) => e.message), [], `fast path accepted text yaml rejects:\n${text}`);
-  const slow = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  t.true(isDeepStrictEqual(fast, slow), `fast path differs from yaml on:\n${text}\nfast: ${JSON.stringify(fast)}\nyaml: ${JSON.stringify(slow)}`);
-  return 'fast';
-}
+const compare = compareWithYaml;
 
 const BLOCK_BODIES = [
   '  x\n', '  x\n  y\n', '  x\n\n  y\n', '  x\n    deeper\n  y\n', '    x\n  y\n', '\n  x\n', '  \n  x\n', '    \n  x\n', '  x\n    \n',

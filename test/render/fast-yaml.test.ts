@@ -1,13 +1,16 @@
 // Differential test of the fast reader of rendered templates (src/render/parse-rendered-yaml.ts):
 // on every text it must either decline (undefined) or return exactly what `yaml` returns.
-import test, { type ExecutionContext } from 'ava';
+import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments, parseDocument } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { parseRenderedYaml } from '../../src/render/parse-rendered-yaml.js';
-import { RENDER_PARSE_OPTIONS } from '../../src/render/yaml-1-1-schema.js';
+import { compareWithYaml } from './compare-fast-yaml.js';
+import { DirectValues } from '../../src/render/direct-values.js';
+import { partialPodFromYaml } from '../../src/render/render-template.js';
+import { json } from '../../src/render/template-helpers.js';
 import { availableTemplateNames, resolveTemplate } from '../../src/render/template-set.js';
 import { builtinTemplateSources } from '../../src/render/templates/builtin-sources.generated.js';
 import { loadRunSettings } from '../../src/process/load-run-settings.js';
@@ -22,16 +25,7 @@ import { corpusTest } from '../corpus.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(here, '..', '..', '..', '..', 'shared', 'conformance', 'istio');
 
-/** 'fast' when the fast path answered (and agreed), 'declined' when it left the text to yaml. */
-function compare(t: ExecutionContext, text: string): 'fast' | 'declined' {
-  const fast = parseRenderedYaml(text);
-  if (fast === undefined) return 'declined';
-  const doc = parseDocument(text, RENDER_PARSE_OPTIONS);
-  t.deepEqual(doc.errors.map((e) => e.message), [], `fast path accepted text yaml rejects:\n${text}`);
-  const slow = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  t.true(isDeepStrictEqual(fast, slow), `fast path differs from yaml on:\n${text}\nfast: ${JSON.stringify(fast)}\nyaml: ${JSON.stringify(slow)}`);
-  return 'fast';
-}
+const compare = compareWithYaml;
 
 // Scalars written plain, as a block value, a key, inside JSON, single- and double-quoted.
 const SCALARS = [
@@ -157,11 +151,27 @@ function capture(settings: Settings, builtinSources: Set<string>, builtin: strin
     const sink = source !== undefined && builtinSources.has(source) ? builtin : other;
     compiled.render = (ctx) => {
       const text = render(ctx);
-      sink.push(text);
+      // A direct render (direct-values.ts) writes tokens: record the ordinary text, and check that the
+      // values placed directly are exactly what reading that text gives.
+      const plain = ctx.json === json ? text : render({ ...ctx, json });
+      sink.push(plain);
+      if (ctx.json !== json) {
+        const direct = new DirectValues();
+        const placed = parseRenderedYaml(render({ ...ctx, json: direct.json }), direct);
+        directRenders.count++;
+        if (placed !== undefined && direct.allTaken) {
+          directRenders.placed++;
+          const read = partialPodFromYaml(plain, name, 'test');
+          if (!isDeepStrictEqual(placed, read) || JSON.stringify(placed) !== JSON.stringify(read)) directRenders.mismatches.push(plain);
+        }
+      }
       return text;
     };
   }
 }
+
+/** Direct renders seen by capture(): how many, how many placed every value, and texts where placing differed from reading. */
+const directRenders = { count: 0, placed: 0, mismatches: [] as string[] };
 
 function injectAll(docs: Json[], settings: Settings): void {
   for (const doc of docs) {
@@ -200,6 +210,16 @@ corpusTest('every corpus render: the fast path agrees with yaml, and takes every
   t.log(`built-in renders: ${new Set(builtin).size} distinct, ${fastBuiltin} fast; other ejs: ${new Set(other).size} distinct, ${fastOther} fast`);
 });
 
+corpusTest('every corpus render of a built-in template: values placed directly equal the text read back', (t) => {
+  const before = { ...directRenders, mismatches: directRenders.mismatches.length };
+  renderCorpus();
+  const count = directRenders.count - before.count;
+  const placed = directRenders.placed - before.placed;
+  t.true(count > 1000, `only ${count} direct renders`);
+  t.is(placed, count, 'every built-in render of the corpus goes direct');
+  t.deepEqual(directRenders.mismatches.slice(before.mismatches), []);
+});
+
 test('renders of pods with unusual labels, annotations and container data agree with yaml', (t) => {
   const settings = buildSettings({ templates: {}, nativeSidecars: false });
   const builtin: string[] = [];
@@ -221,4 +241,22 @@ test('renders of pods with unusual labels, annotations and container data agree 
   let fast = 0;
   for (const text of new Set(builtin)) if (compare(t, text) === 'fast') fast++;
   t.log(`${fast} of ${new Set(builtin).size} distinct renders read by the fast path`);
+  t.deepEqual(directRenders.mismatches, [], 'values placed directly equal the text read back');
+});
+
+test('direct values: a token read as a whole value is placed; one inside a string, or a value JSON text would change, is not', (t) => {
+  const direct = new DirectValues();
+  const text = `a: ${direct.json({ x: [1, undefined, 'y'], u: undefined, n: -0 })}\nb:\n  - ${direct.json('s')}\n`;
+  t.deepEqual(parseRenderedYaml(text, direct), { a: { x: [1, null, 'y'], n: 0 }, b: ['s'] });
+  t.true(direct.allTaken);
+  const quoted = new DirectValues();
+  const token = quoted.json(1);
+  t.deepEqual(parseRenderedYaml(`a: "${token}"\n`, quoted), { a: token });
+  t.false(quoted.allTaken, 'a token inside a string is not a placed value');
+  const texts = new DirectValues();
+  for (const v of ['ünï', 12345678901234567890, { toJSON: () => 1 }, JSON.parse('{"__proto__": 1}'), new Date(0)]) {
+    t.is(texts.json(v), JSON.stringify(v), `${JSON.stringify(v)} stays JSON text`);
+  }
+  const nan = new DirectValues();
+  t.deepEqual(parseRenderedYaml(`a: ${nan.json(Number.NaN)}\n`, nan), { a: null });
 });
