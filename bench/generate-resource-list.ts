@@ -2,6 +2,19 @@
 // them labeled istio-injection=enabled), with kpt's annotations on every item; as a ResourceList or
 // as a plain multi-document stream (what `inject -f` reads).
 
+/** `metadata:` of an object kpt read from `path` (document `index` of that file). */
+function kptMetadata(name: string, namespace: string, path: string, index: number): string[] {
+  return [
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+    '  annotations:',
+    `    config.kubernetes.io/path: '${path}'`,
+    `    internal.config.kubernetes.io/path: '${path}'`,
+    `    config.kubernetes.io/index: '${index}'`,
+  ];
+}
+
 /** Each object as lines at column 0. */
 export function syntheticObjects(deployments: number): string[][] {
   const objects: string[][] = [];
@@ -24,13 +37,7 @@ export function syntheticObjects(deployments: number): string[][] {
     objects.push([
       'apiVersion: apps/v1',
       'kind: Deployment',
-      'metadata:',
-      `  name: ${name}`,
-      `  namespace: ${ns}`,
-      '  annotations:',
-      `    config.kubernetes.io/path: 'apps/${name}.yaml'`,
-      `    internal.config.kubernetes.io/path: 'apps/${name}.yaml'`,
-      `    config.kubernetes.io/index: '0'`,
+      ...kptMetadata(name, ns, `apps/${name}.yaml`, 0),
       'spec:',
       '  replicas: 2',
       '  selector:',
@@ -52,13 +59,7 @@ export function syntheticObjects(deployments: number): string[][] {
     ], [
       'apiVersion: v1',
       'kind: Service',
-      'metadata:',
-      `  name: ${name}`,
-      `  namespace: ${ns}`,
-      '  annotations:',
-      `    config.kubernetes.io/path: 'apps/${name}.yaml'`,
-      `    internal.config.kubernetes.io/path: 'apps/${name}.yaml'`,
-      `    config.kubernetes.io/index: '1'`,
+      ...kptMetadata(name, ns, `apps/${name}.yaml`, 1),
       'spec:',
       `  selector: {app: ${name}}`,
       '  ports:',

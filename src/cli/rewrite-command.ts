@@ -37,7 +37,7 @@ export async function runRewriteCommand(name: string, args: string[], io: Comman
   const report = reportRequest(values, io.cwd, values.output !== undefined || values['in-place'] === true);
   const { options, results: pre, limits } = runOptionsFromFlags(values, io.cwd, io.env);
   const inputs = await readInputs(files, io, limits);
-  const run = runStreams(inputs.files, options, io.cwd, true, [...pre, ...skippedInputResults(inputs.warnings)], limits, processor);
+  const run = runStreams(inputs.files, options, io.cwd, { write: true, preResults: [...pre, ...skippedInputResults(inputs.warnings)], limits, processor });
   await emitReport(report, run.results, { io, command: name, quiet: values.quiet === true, lineOf: run.lineOf });
   if (hasErrors(run.results)) return EXIT_ERROR;
   if (values.diff) {

@@ -26,36 +26,30 @@ export interface StreamRun {
 /** inject/check run processDocuments; uninject hands in its own processor of the same shape. */
 export type DocumentProcessor = (docs: readonly ProcessDocument[], options: RunOptions, settings: Settings, mode: { write: boolean; checkMemory?: () => void }) => ProcessOutcome;
 
-/** `fastPath: false` parses every document (the differential test compares both paths). */
-export function runStreams(
-  inputs: readonly InputFile[],
-  options: RunOptions,
-  cwd: string,
-  write: boolean,
-  preResults: Result[] = [],
-  limits: InputLimits = DEFAULT_LIMITS,
-  processor: DocumentProcessor = processDocuments,
-  { fastPath = true } = {},
-): StreamRun {
+export interface StreamRunOptions {
+  /** Rewrite the documents (inject, uninject) or only judge them (check). */
+  write: boolean;
+  /** Results to report before the run's own (skipped inputs, flags). */
+  preResults?: Result[];
+  limits?: InputLimits;
+  /** inject/check: processDocuments; uninject: its own processor. */
+  processor?: DocumentProcessor;
+  /** false parses every document (the differential test compares both paths). */
+  fastPath?: boolean;
+}
+
+export function runStreams(inputs: readonly InputFile[], options: RunOptions, cwd: string, run: StreamRunOptions): StreamRun {
   try {
-    return runStreamsOnce(inputs, options, cwd, write, preResults, limits, processor, fastPath);
+    return runStreamsOnce(inputs, options, cwd, run, run.fastPath ?? true);
   } catch (err) {
     // A workload parsed on first use did not parse on its own: the full parser decides (and names the error).
     if (!(err instanceof FastPathUnsure)) throw err;
-    return runStreamsOnce(inputs, options, cwd, write, preResults, limits, processor, false);
+    return runStreamsOnce(inputs, options, cwd, run, false);
   }
 }
 
-function runStreamsOnce(
-  inputs: readonly InputFile[],
-  options: RunOptions,
-  cwd: string,
-  write: boolean,
-  preResults: Result[],
-  limits: InputLimits,
-  processor: DocumentProcessor,
-  fastPath: boolean,
-): StreamRun {
+function runStreamsOnce(inputs: readonly InputFile[], options: RunOptions, cwd: string, run: StreamRunOptions, fastPath: boolean): StreamRun {
+  const { write, preResults = [], limits = DEFAULT_LIMITS, processor = processDocuments } = run;
   const wants = parseWhen(options);
   const checkMemory = heapGuard(inputs.length === 1 ? inputs[0]!.display : `${inputs.length} inputs`);
   // The document bound is for the whole run: each input gets what the ones before it left.

@@ -74,26 +74,20 @@ class Printer extends ScalarPrinter {
       return;
     }
     if (v instanceof GoSlice) {
+      // %#v: []T{a, b} (or []T(nil)); otherwise [a b].
       if (f.sharpV) {
         this.buf += typeName(typeOf(v));
         if (v.isNil) {
           this.buf += '(nil)';
           return;
         }
-        this.buf += '{';
-        for (let i = 0; i < v.length; i++) {
-          if (i > 0) this.buf += ', ';
-          this.printElem(v.at(i), verb, depth + 1);
-        }
-        this.buf += '}';
-        return;
       }
-      this.buf += '[';
+      this.buf += f.sharpV ? '{' : '[';
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) this.buf += ' ';
+        if (i > 0) this.buf += f.sharpV ? ', ' : ' ';
         this.printElem(v.at(i), verb, depth + 1);
       }
-      this.buf += ']';
+      this.buf += f.sharpV ? '}' : ']';
       return;
     }
     if (v instanceof GoStruct) {

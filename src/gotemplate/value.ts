@@ -276,3 +276,24 @@ export function fromJSON(raw: unknown, t: GoType = T.interface): GoValue {
 function isGoValueObject(v: object): boolean {
   return v instanceof GoInt || v instanceof GoEnum || v instanceof GoMap || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoPtr || v instanceof GoFunc || v instanceof GoComplex;
 }
+
+/**
+ * The "empty value" of Go libraries that skip or replace empty fields: false, 0, "", nil, and empty
+ * maps and slices. encoding/json's omitempty stops at a non-nil pointer; mergo looks through it.
+ */
+export function isEmptyGoValue(v: GoValue, throughPointers: boolean): boolean {
+  if (v === undefined || v === null) return true;
+  switch (typeof v) {
+    case 'string':
+      return v === '';
+    case 'boolean':
+      return !v;
+    case 'number':
+      return v === 0;
+  }
+  if (v instanceof GoInt || v instanceof GoEnum) return v.v === 0;
+  if (v instanceof GoMap) return v.size === 0;
+  if (v instanceof GoSlice) return v.length === 0;
+  if (v instanceof GoPtr) return v.isNil || (throughPointers && isEmptyGoValue(v.target, true));
+  return false;
+}

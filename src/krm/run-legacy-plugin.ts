@@ -28,7 +28,7 @@ export function runLegacyPlugin(configPath: string, input: string, cwd: string, 
   if (hasErrors(results)) return { results };
   // kustomize runs the plugin in the kustomization directory; relative config paths resolve there.
   const check = options.mode === 'check';
-  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, !check, results, limits);
+  const run = runStreams([{ display: '<stdin>', text: input }], options, cwd, { write: !check, preResults: results, limits });
   const all = check ? withCheckFailures(run.results, options) : run.results;
   if (hasErrors(all)) return { results: all };
   return { output: run.outputs[0]!.text, results: all };

@@ -53,13 +53,7 @@ export function processDocuments(
   const selection = selectionOptions(settings, options.selector);
   if (options.selector === 'webhook') results.push(...useClusterWebhooks(context.map((d) => d.value), selection));
 
-  for (const doc of docs) {
-    try {
-      processDocument(doc);
-    } finally {
-      doc.release?.();
-    }
-  }
+  eachDocument(docs, processDocument);
   return { results, changed };
 
   function processDocument(doc: ProcessDocument): void {
@@ -138,6 +132,17 @@ export function processDocuments(
     }
     if (doc.lineAt) locateProblems(results.slice(firstResult), doc.lineAt.bind(doc));
     if (next !== undefined && mode.write) doc.update(next);
+  }
+}
+
+/** Visits the documents in order, releasing each when its visit ends (the face may then drop its parse). */
+export function eachDocument(docs: readonly ProcessDocument[], visit: (doc: ProcessDocument) => void): void {
+  for (const doc of docs) {
+    try {
+      visit(doc);
+    } finally {
+      doc.release?.();
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { uninjectPod } from '../patch/uninject-pod.js';
 import { get } from '../render/template-helpers.js';
 import { InjectError } from '../errors.js';
 import { isObject } from '../k8s/json.js';
-import { formatPath, withValueAt, type ProcessDocument, type ProcessOutcome } from './process-documents.js';
+import { eachDocument, formatPath, withValueAt, type ProcessDocument, type ProcessOutcome } from './process-documents.js';
 import { workloadResult, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
 import type { StripOptions } from '../patch/strip-injection.js';
@@ -18,13 +18,7 @@ export function uninjectDocuments(docs: readonly ProcessDocument[], options: Run
   const strip = stripOptions(settings);
   const results: Result[] = [];
   const changed: ResourceRef[] = [];
-  for (const doc of docs) {
-    try {
-      uninjectDocument(doc);
-    } finally {
-      doc.release?.();
-    }
-  }
+  eachDocument(docs, uninjectDocument);
   return { results, changed };
 
   function uninjectDocument(doc: ProcessDocument): void {

@@ -62,7 +62,7 @@ function same(t: import('ava').ExecutionContext, fast: string, full: string, lab
 function streamOutcome(texts: readonly string[], fastPath: boolean, limits: InputLimits = DEFAULT_LIMITS, options: RunOptions = defaultRunOptions(), uninject = false): string {
   return outcome(() => {
     const inputs = texts.map((text, i) => ({ display: `in-${i}.yaml`, text }));
-    const run = runStreams(inputs, options, root, true, [], limits, uninject ? uninjectDocuments : processDocuments, { fastPath });
+    const run = runStreams(inputs, options, root, { write: true, limits, processor: uninject ? uninjectDocuments : processDocuments, fastPath });
     return { texts: run.outputs.map((o) => o.text), results: run.results };
   });
 }
@@ -162,7 +162,7 @@ test('objects the run never reads are still checked: malformed YAML there is ref
   for (const broken of breakages) {
     const text = asStream(syntheticObjects(1)).replace(broken.startsWith('  ports') ? '  ports:\n  - port: 80' : broken.split('\n')[0]!.replace('[', '').replace('"', '').replace(', app: x', '').replace(' {app: app-0}', ' {app: app-0}'), broken);
     t.not(text, asStream(syntheticObjects(1)), broken);
-    const run = (fastPath: boolean) => outcome(() => runStreams([{ display: 'in.yaml', text }], defaultRunOptions(), root, true, [], DEFAULT_LIMITS, processDocuments, { fastPath }).outputs[0]!.text);
+    const run = (fastPath: boolean) => outcome(() => runStreams([{ display: 'in.yaml', text }], defaultRunOptions(), root, { write: true, fastPath }).outputs[0]!.text);
     t.regex(run(false), /^threw YamlInputError/, broken);
     t.is(run(true), run(false), broken);
   }

@@ -41,7 +41,7 @@ export const command: Command = {
     const { options, results: pre, limits } = runOptionsFromFlags(values, io.cwd, io.env);
     if (values['allow-unexpected']) options.allowUnexpected = true;
     const inputs = await readInputs(values.filename ?? [], io, limits);
-    const run = runStreams(inputs.files, options, io.cwd, false, [...pre, ...skippedInputResults(inputs.warnings)], limits);
+    const run = runStreams(inputs.files, options, io.cwd, { write: false, preResults: [...pre, ...skippedInputResults(inputs.warnings)], limits });
     const results = withCheckFailures(run.results, options, fixHints(io));
     const failures = results.filter((r) => r.severity === 'error' && checkReason(r) !== undefined).length;
     const failed = hasErrors(results);

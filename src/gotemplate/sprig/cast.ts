@@ -2,7 +2,7 @@
 // `float64`, `add`, `max` ... functions), Sprig's own strval (`toString`, `join`, `dict` keys), and Go's
 // strconv parsing rules those use (base prefixes, underscores, range errors turn into 0).
 import { formatValue } from '../fmt.js';
-import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, type GoValue } from '../value.js';
+import { GoComplex, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, isEmptyGoValue, type GoValue } from '../value.js';
 
 const INT64_MIN = -9223372036854775808;
 const INT64_MAX_BIG = (1n << 63n) - 1n;
@@ -166,21 +166,8 @@ export function strval(v: GoValue): string {
 
 /** Sprig's `empty`: Go's zero-ness by kind (structs are never empty, nil pointers are). */
 export function isEmpty(v: GoValue): boolean {
-  if (v === undefined || v === null) return true;
-  switch (typeof v) {
-    case 'string':
-      return v.length === 0;
-    case 'boolean':
-      return !v;
-    case 'number':
-      return v === 0;
-  }
-  if (v instanceof GoInt || v instanceof GoEnum) return v.v === 0;
-  if (v instanceof GoMap) return v.size === 0;
-  if (v instanceof GoSlice) return v.length === 0;
-  if (v instanceof GoPtr) return v.isNil;
   if (v instanceof GoComplex) return v.re === 0 && v.im === 0;
-  return false; // structs and funcs
+  return isEmptyGoValue(v, false); // structs and funcs are never empty
 }
 
 /** Go's reflect.Kind name of a value (`invalid` for nil). */

@@ -1,7 +1,7 @@
 // Sprig's dict functions (dict.go): maps are Go references, so `set`, `unset`, `merge` change the map the
 // template holds. Go iterates maps in random order where Sprig returns keys/values; we use sorted order.
 import { FuncError, FuncPanic, type FuncDef } from '../func-def.js';
-import { GoEnum, GoInt, GoMap, GoPtr, GoSlice, GoStruct, T, type GoValue } from '../value.js';
+import { GoEnum, GoInt, GoMap, GoPtr, GoSlice, GoStruct, T, isEmptyGoValue, type GoValue } from '../value.js';
 import { strval } from './cast.js';
 import { A, MSA, S, anySlice, fixed, str, stringSlice, variadic } from './define.js';
 import { goTypeString } from './reflect.js';
@@ -17,21 +17,9 @@ function set(d: GoMap, key: string, value: GoValue): GoMap {
 
 /** mergo's isEmptyValue: zero values, with interfaces and pointers looked through. */
 function mergoEmpty(v: GoValue): boolean {
-  if (v === undefined || v === null) return true;
-  switch (typeof v) {
-    case 'string':
-      return v === '';
-    case 'boolean':
-      return !v;
-    case 'number':
-      return v === 0;
-  }
-  if (v instanceof GoInt || v instanceof GoEnum) return v.v === 0;
-  if (v instanceof GoMap) return v.size === 0;
-  if (v instanceof GoSlice) return v.length === 0;
-  if (v instanceof GoPtr) return v.isNil || mergoEmpty(v.target);
-  return false;
+  return isEmptyGoValue(v, true);
 }
+
 
 /** mergo.Merge / MergeWithOverwrite of one map[string]interface{} into another, as mergo 0.3.12 does it. */
 export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {

@@ -3,7 +3,7 @@
 // declaration order, skip `omitempty` zero values, and may marshal themselves (Quantity, IntOrString).
 // The result is an intermediate JSON tree that keeps number text, because YAML tells an int from a
 // float by that text.
-import { compareStrings, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, T, type FieldDef, type GoValue, type MethodDef, type StructDef } from '../../gotemplate/value.js';
+import { compareStrings, isEmptyGoValue, GoEnum, GoFunc, GoInt, GoMap, GoPtr, GoSlice, GoStruct, T, type FieldDef, type GoValue, type MethodDef, type StructDef } from '../../gotemplate/value.js';
 
 /** A field of a struct this module can marshal: `omitempty` as in its Go tag. */
 export interface JsonFieldDef extends FieldDef {
@@ -87,21 +87,9 @@ function marshalStruct(s: GoStruct): JsonNode {
 
 /** encoding/json's isEmptyValue: false, 0, "", nil pointer/interface, empty map/slice (never a struct). */
 export function isEmptyValue(v: GoValue): boolean {
-  if (v === undefined || v === null) return true;
-  switch (typeof v) {
-    case 'string':
-      return v === '';
-    case 'boolean':
-      return !v;
-    case 'number':
-      return v === 0;
-  }
-  if (v instanceof GoInt || v instanceof GoEnum) return v.v === 0;
-  if (v instanceof GoPtr) return v.isNil;
-  if (v instanceof GoMap) return v.size === 0;
-  if (v instanceof GoSlice) return v.length === 0;
-  return false;
+  return isEmptyGoValue(v, false);
 }
+
 
 /** Go's JSON string escaping; `escapeHTML` as json.Marshal (true) or an Encoder with SetEscapeHTML(false). */
 export function quoteJsonString(s: string, escapeHTML = true): string {
