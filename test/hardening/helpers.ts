@@ -18,6 +18,14 @@ export function workdir(files: Record<string, string> = {}): string {
 
 /** A Deployment in namespace shop; `podMeta` is inserted (already indented by 6) under the pod template's metadata. */
 export function deployment(podMeta = '', container = ''): string {
+  return deploymentWithSpec(`      containers:
+        - name: web
+          image: nginx
+${container}`, podMeta);
+}
+
+/** The same Deployment with `spec` (indented by 6) as its pod spec. */
+export function deploymentWithSpec(spec: string, podMeta = ''): string {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -31,10 +39,7 @@ spec:
 ${podMeta}      labels:
         app: web
     spec:
-      containers:
-        - name: web
-          image: nginx
-${container}`;
+${spec}`;
 }
 
 export function inject(args: string[], io: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {

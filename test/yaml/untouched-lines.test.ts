@@ -4,23 +4,9 @@ import test from 'ava';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/run-inject.js';
 import { untouchedLineViolations } from './untouched-lines.js';
+import { deploymentWithSpec } from '../hardening/helpers.js';
 
-function deployment(spec: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-${spec}`;
-}
+const deployment = (spec: string) => deploymentWithSpec(spec);
 
 async function injected(input: string): Promise<string> {
   const run = await runCli(['inject', '-q', '--selector', 'all', '-f', '-'], { stdin: input });
