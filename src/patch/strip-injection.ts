@@ -61,6 +61,8 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   // place among them (placeMovedProxy).
   const moved: JsonObject[] = [];
   let usedRecord = false;
+  // A recorded entry that was not a container of the user's stays in the annotation (see handWrittenEntry).
+  let keptRecord = false;
   const rebuild = (list: 'containers' | 'initContainers', injected: string[]): Json[] | undefined => {
     const items = pod.spec[list];
     if (!Array.isArray(items)) return undefined;
@@ -72,7 +74,8 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
         out.push(c);
         continue;
       }
-      const found = findRecorded(overrides, list, name);
+      const found = handWrittenEntry(overrides, status, list, name) ? undefined : findRecorded(overrides, list, name);
+      if (!found && overrides[list].some((r) => r.name === name)) keptRecord = true;
       const recorded = found && restoreOmittedEmpties(found, c);
       if (recorded) {
         usedRecord = true;
@@ -119,7 +122,7 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     delete a[STATUS_ANNOTATION];
     // The record goes with the containers it brought back; one the injection never applied (written by
     // hand for a container the templates put elsewhere) was left as it was, and stays.
-    if (usedRecord) delete a[OVERRIDES_ANNOTATION];
+    if (usedRecord && !keptRecord) delete a[OVERRIDES_ANNOTATION];
     // The sidecar, gateway and grpc-agent templates write istio.io/rev; with only templates that do not
     // (grpc-simple), an istio.io/rev on the pod is the user's.
     const used = templatesOf(annotations);
@@ -168,6 +171,17 @@ function undoTemplateSideEffects(spec: JsonObject, templates: string[]): void {
   }
   if (Object.keys(sc).length > 0) spec.securityContext = sc;
   else delete spec.securityContext;
+}
+
+/**
+ * A record entry that came from a hand-written `proxy.istio.io/overrides`, not from a container of the
+ * user's: the templates put `name` in both lists, and a container of the user's would have been recorded
+ * for both (init containers take it from either list), so an entry under one list only was the
+ * annotation's. It is not brought back as a container: the next injection reads it from the annotation again.
+ */
+function handWrittenEntry(overrides: RecordedOverrides, status: { containers: string[]; initContainers: string[] }, list: 'containers' | 'initContainers', name: string): boolean {
+  const other = list === 'containers' ? 'initContainers' : 'containers';
+  return status[other].includes(name) && overrides[list].some((r) => r.name === name) && !overrides[other].some((r) => r.name === name);
 }
 
 function findRecorded(overrides: RecordedOverrides, list: 'containers' | 'initContainers', name: string): JsonObject | undefined {

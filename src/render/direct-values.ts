@@ -5,13 +5,13 @@
 // reader would not take as it is (a number of more than 15 characters, a non-ASCII string, an object
 // with toJSON or a `__proto__` key) is written as JSON text as before. A token the reader does not
 // consume whole, as a value, means the render is done again the ordinary way (render-template.ts).
-import { randomBytes } from 'node:crypto';
 import type { Json, JsonObject } from '../k8s/types.js';
 
 const NOT_DIRECT = Symbol('not-direct');
-// A token no rendered text can contain by chance: '@' cannot start a YAML plain scalar, and the
-// nonce is new in every process.
-const PREFIX = `@@direct-${randomBytes(6).toString('hex')}:`;
+// A token no rendered text can contain by chance: '@' cannot start a YAML plain scalar, the nonce is
+// new in every process, and input data reaches our templates' output only quoted (json/str), never as
+// a bare value, so the nonce need not be secret.
+const PREFIX = `@@direct-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}:`;
 const SUFFIX = '@@';
 
 export class DirectValues {

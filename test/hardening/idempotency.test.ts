@@ -183,3 +183,11 @@ test('a hand-written proxy.istio.io/overrides entry next to the pod\'s own istio
     t.regex(warned.stderr, /both are recorded in proxy\.istio\.io\/overrides/);
   }
 });
+
+test('a hand-written overrides entry for istio-proxy when two templates put istio-proxy in both lists (sidecar,grpc-agent, native) stays an annotation on re-injection', async (t) => {
+  const out = await fixpoint(t, deployment(
+    `      annotations:\n        inject.istio.io/templates: sidecar,grpc-agent\n        proxy.istio.io/overrides: '{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'\n`,
+  ));
+  const record = JSON.parse(/proxy\.istio\.io\/overrides: '(.*)'/.exec(out)![1]!);
+  t.is(record.initContainers, undefined, 'the entry was applied to the containers\' istio-proxy only, as Istio does');
+});
