@@ -69,7 +69,8 @@ export function reapplyOverwrittenContainers({ merged, original, templatePod, tp
  */
 function recordBoth(own: JsonObject, template: JsonObject, overlay: JsonObject, list: ContainerList, warnings: string[] | undefined): JsonObject {
   // The container's fields the template overrides never reached the pod; only the rest are the user's.
-  const mine = { name: own.name!, ...fieldsNotSetBy(own, template, CONTAINER_PATCH_META) };
+  const mine: JsonObject = { name: own.name!, ...fieldsNotSetBy(own, template, CONTAINER_PATCH_META) };
+  if (mine.image === 'auto') delete mine.image;
   const both = listOf(strategicMergePod({ metadata: {}, spec: { [list]: [mine] } }, { spec: { [list]: [overlay] } }).spec, list)[0]!;
   const record = goContainer(both);
   if (JSON.stringify(record) !== JSON.stringify(overlay)) {

@@ -6,6 +6,7 @@ import { isObject } from '../k8s/json.js';
 import { annotationsOf, envValue, findProxy, nameOf, withAnnotations, PROXY_CONTAINER } from './pod-access.js';
 import { parseSidecarStatus, STATUS_ANNOTATION } from './sidecar-status.js';
 import { parseOverrides, OVERRIDES_ANNOTATION, type RecordedOverrides } from './parse-overrides.js';
+import { goContainer, goOverridesText } from './go-json.js';
 import { PROBERS_ENV, REWRITE_ANNOTATION, STATUS_PORT_ANNOTATION } from './rewrite-app-probes.js';
 import { PROMETHEUS_ENV, SCRAPE_TARGETS_ANNOTATION } from './prometheus-merge.js';
 import { SECURE_PORT_ANNOTATION, SECURE_PORT_ENV } from './secure-prometheus-annotation.js';
@@ -60,9 +61,8 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
   // user istio-proxy comes back under containers (native injection moved it to initContainers), at its
   // place among them (placeMovedProxy).
   const moved: JsonObject[] = [];
-  let usedRecord = false;
-  // A recorded entry that was not a container of the user's stays in the annotation (see handWrittenEntry).
-  let keptRecord = false;
+  // Record entries brought back as containers; the others stay in the annotation (see handWrittenEntry).
+  const restored = { containers: new Set<string>(), initContainers: new Set<string>() };
   const rebuild = (list: 'containers' | 'initContainers', injected: string[]): Json[] | undefined => {
     const items = pod.spec[list];
     if (!Array.isArray(items)) return undefined;
@@ -75,10 +75,9 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
         continue;
       }
       const found = handWrittenEntry(overrides, status, list, name) ? undefined : findRecorded(overrides, list, name);
-      if (!found && overrides[list].some((r) => r.name === name)) keptRecord = true;
       const recorded = found && restoreOmittedEmpties(found, c);
       if (recorded) {
-        usedRecord = true;
+        restored[list].add(name);
         // The user's istio-proxy goes back where it stood among the containers (injection moved it to the
         // end, or to the init containers), as ISTIO_META_POD_PORTS tells. Recorded under both lists (a
         // template patched it in each), it is still one container of the user's.
@@ -122,7 +121,13 @@ export function stripInjection(pod: PodJson, options: StripOptions = {}): StripR
     delete a[STATUS_ANNOTATION];
     // The record goes with the containers it brought back; one the injection never applied (written by
     // hand for a container the templates put elsewhere) was left as it was, and stays.
-    if (usedRecord && !keptRecord) delete a[OVERRIDES_ANNOTATION];
+    if (restored.containers.size + restored.initContainers.size > 0) {
+      const kept = (list: 'containers' | 'initContainers') => overrides[list].filter((r) => !restored[list].has(String(r.name)));
+      const containers = kept('containers');
+      const initContainers = kept('initContainers');
+      if (containers.length + initContainers.length === 0) delete a[OVERRIDES_ANNOTATION];
+      else a[OVERRIDES_ANNOTATION] = goOverridesText(containers.map(goContainer), initContainers.map(goContainer));
+    }
     // The sidecar, gateway and grpc-agent templates write istio.io/rev; with only templates that do not
     // (grpc-simple), an istio.io/rev on the pod is the user's.
     const used = templatesOf(annotations);

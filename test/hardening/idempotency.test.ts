@@ -190,4 +190,9 @@ test('a hand-written overrides entry for istio-proxy when two templates put isti
   ));
   const record = JSON.parse(/proxy\.istio\.io\/overrides: '(.*)'/.exec(out)![1]!);
   t.is(record.initContainers, undefined, 'the entry was applied to the containers\' istio-proxy only, as Istio does');
+  // The app container grpc-agent records, written `image: auto`: its entry stays without the image.
+  const auto = await fixpoint(t, deployment(
+    `      annotations:\n        inject.istio.io/templates: sidecar,grpc-agent\n        proxy.istio.io/overrides: '{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'\n`,
+  ).replace('image: nginx', 'image: auto'));
+  t.regex(auto, /proxy\.istio\.io\/overrides: '.*\{"name":"web","resources":\{\}\}/);
 });
