@@ -30,7 +30,18 @@ export function parseDocuments(text: string, file: string, bounds?: DocumentBoun
   return withPlainEnv(() => parseWithoutEnvLookups(text, file, bounds, firstLine - 1));
 }
 
+// A carriage return that is not half of a CRLF: YAML 1.2 calls it a line break, and so does the Go YAML
+// Kubernetes reads manifests with, but `yaml` reads it as text at the end of a file, so the same bytes
+// would mean two things (and a value could change once anything is written after it).
+const LONE_CR = /\r(?!\n)/;
+
 function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBounds | undefined, lineShift: number): ParsedText {
+  const cr = LONE_CR.exec(text);
+  if (cr) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < cr.index; i = text.indexOf('\n', i + 1)) line++;
+    throw new YamlInputError('a carriage return (\\r) not followed by a line feed: YAML readers disagree on what it means, so it is refused; end lines with \\n or \\r\\n', file, line + lineShift);
+  }
   const lines = new LineCounter();
   const lineOf = (offset: number): number => lines.linePos(offset).line + lineShift;
   const parser = new Parser(lines.addNewLine);

@@ -89,3 +89,11 @@ test('labels Kubernetes rejects that injection does not touch stay the user\'s b
   t.is(run.exitCode, 0, run.stderr);
   t.true(run.stdout.includes('team: "-x-"'));
 });
+
+test('a carriage return not followed by a line feed is refused on its line (YAML readers disagree on it)', async (t) => {
+  for (const [input, line] of [[deployment().replace('image: nginx\n', 'image: nginx\r'), 16], [deployment().replace('  name: web\n', '  name: web\rx\n'), 4]] as const) {
+    await refused(t, ['-f', 'app.yaml'], { 'app.yaml': input }, new RegExp(`^error: app\\.yaml:${line}: a carriage return \\(\\\\r\\) not followed by a line feed`));
+  }
+  const crlf = await inject(['-q', '-f', '-'], { stdin: deployment().replaceAll('\n', '\r\n') });
+  t.is(crlf.exitCode, 0, crlf.stderr);
+});
