@@ -28,7 +28,7 @@ export interface ReviewContext {
   proxyEnvs: Record<string, string>;
   failureMode: FailureMode;
   /** Answers remembered for reviews repeated apart from their uid (pods of one ReplicaSet). */
-  memo?: AdmissionMemo<ReviewResult>;
+  memo?: AdmissionMemo<Remembered>;
 }
 
 export type ReviewVerdict = 'injected' | 'skipped' | 'denied' | 'admitted-on-error' | 'bad-request';
@@ -47,6 +47,15 @@ export interface ReviewResult {
   pod: string;
   /** The answer is a remembered one (same review apart from its uid, same configuration). */
   remembered?: boolean;
+  /** `body` as JSON text, when already known (remembered answers keep their text around the uid). */
+  payload?: string;
+}
+
+/** What the memo keeps: the result, and its JSON text split where the response's uid goes. */
+interface Remembered {
+  result: ReviewResult;
+  before: string;
+  after: string;
 }
 
 export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult {
@@ -60,14 +69,21 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
   }
   const result = answerReview(decoded.version, decoded.request, ctx);
   // Injection errors and skips are as repeatable as injections; only bad requests are not remembered.
-  if (key !== undefined && result.verdict !== 'bad-request') memo!.set(ctx.settings, key, result);
+  if (key !== undefined && result.verdict !== 'bad-request') memo!.set(ctx.settings, key, remember(result));
   return result;
 }
 
+/** encodeReview writes the uid first in the response, so the text splits around `"uid":""` there. */
+function remember(result: ReviewResult): Remembered {
+  const text = JSON.stringify({ ...result.body, response: { ...(result.body.response as JsonObject), uid: '' } });
+  const at = text.indexOf('"response":{"uid":""') + '"response":{"uid":'.length;
+  return { result, before: text.slice(0, at), after: text.slice(at + 2) };
+}
+
 /** A remembered result as the answer to the request with this uid. */
-function withUid(result: ReviewResult, uid: string): ReviewResult {
+function withUid({ result, before, after }: Remembered, uid: string): ReviewResult {
   const response = { ...(result.body.response as JsonObject), uid };
-  return { ...result, uid, body: { ...result.body, response }, remembered: true };
+  return { ...result, uid, body: { ...result.body, response }, remembered: true, payload: before + JSON.stringify(uid) + after };
 }
 
 function decodeOrReject(body: string): ReturnType<typeof decodeReview> | ReviewResult {

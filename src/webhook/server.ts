@@ -8,7 +8,7 @@ import type { Settings } from '../config/types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { isInjectPath, parseInjectEnvs } from './inject-params.js';
 import { WebhookMetrics } from './metrics.js';
-import { reviewAdmission, type Engine, type FailureMode, type ReviewResult } from './review-admission.js';
+import { reviewAdmission, type Engine, type FailureMode, type ReviewContext } from './review-admission.js';
 import { AdmissionMemo, DEFAULT_MEMO_LIMITS, type MemoLimits } from './admission-memo.js';
 
 /** 6 MiB, Kubernetes' and Istio's admission body limit. */
@@ -84,7 +84,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const log = options.log ?? (() => {});
   const failureMode = options.failureMode ?? 'deny';
   const metrics = new WebhookMetrics();
-  const memo = new AdmissionMemo<ReviewResult>({ ...DEFAULT_MEMO_LIMITS, ...options.memo });
+  const memo: NonNullable<ReviewContext['memo']> = new AdmissionMemo({ ...DEFAULT_MEMO_LIMITS, ...options.memo });
   let listening = false;
   let shuttingDown = false;
   let inFlight = 0;
@@ -181,7 +181,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     if (result.verdict === 'bad-request' || result.verdict === 'denied' || result.verdict === 'admitted-on-error') {
       metrics.countFailure(result.reason);
     }
-    const payload = JSON.stringify(result.body);
+    const payload = result.payload ?? JSON.stringify(result.body);
     res.writeHead(result.httpStatus, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
     res.end(payload);
     metrics.countSuccess();

@@ -5,7 +5,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import type { Settings } from '../../src/config/types.js';
 import { AdmissionMemo } from '../../src/webhook/admission-memo.js';
-import { reviewAdmission, type Engine, type ReviewContext, type ReviewResult } from '../../src/webhook/review-admission.js';
+import { reviewAdmission, type Engine, type ReviewContext } from '../../src/webhook/review-admission.js';
 import { coreEngine } from '../../src/webhook/engine.js';
 import { settingsFromContents } from '../../src/webhook/config-files.js';
 import { createWebhookServer } from '../../src/webhook/server.js';
@@ -24,7 +24,7 @@ function counting(engine: Engine): Engine & { calls: number } {
 }
 
 function context(engine: Engine, settings: Settings, over: Partial<ReviewContext> = {}): ReviewContext {
-  return { settings, engine, proxyEnvs: {}, failureMode: 'deny', memo: new AdmissionMemo<ReviewResult>(), ...over };
+  return { settings, engine, proxyEnvs: {}, failureMode: 'deny', memo: new AdmissionMemo(), ...over };
 }
 
 const realSettings = settingsFromContents({}, {}, new Map());
@@ -45,11 +45,12 @@ test('the same pod with a new uid gets the same patch, its own uid, and no secon
   // The same request without a memo gives the same answer.
   const fresh = reviewAdmission(JSON.stringify(review(pod, { uid: 'u-2' })), { ...ctx, memo: undefined });
   t.deepEqual(second.body, fresh.body);
+  t.is(second.payload, JSON.stringify(fresh.body), 'the remembered text is the answer\'s JSON with the new uid');
 });
 
 test('a different pod, configuration, path or failure mode is computed again', (t) => {
   const engine = counting(fakeEngine);
-  const memo = new AdmissionMemo<ReviewResult>();
+  const memo: NonNullable<ReviewContext['memo']> = new AdmissionMemo();
   const ctx = context(engine, fakeSettings, { memo });
   const body = (uid: string, pod = simplePod()) => JSON.stringify(review(pod, { uid: `uid-${uid}-0c41` }));
   reviewAdmission(body('a'), ctx);
@@ -83,7 +84,7 @@ test('a uid that also occurs inside the pod, or an empty uid, is never remembere
 
 test('at most maxEntries answers are kept, least recently used go first', (t) => {
   const engine = counting(fakeEngine);
-  const memo = new AdmissionMemo<ReviewResult>({ maxEntries: 2, maxBodyBytes: 1 << 20 });
+  const memo: NonNullable<ReviewContext['memo']> = new AdmissionMemo({ maxEntries: 2, maxBodyBytes: 1 << 20 });
   const ctx = context(engine, fakeSettings, { memo });
   const ask = (n: number, uid: string) => reviewAdmission(JSON.stringify(review(simplePod({ n }), { uid: `uid-${uid}-0c41` })), ctx);
   ask(1, 'a'); ask(2, 'b'); ask(1, 'c'); ask(3, 'd'); // 2 is the least recently used
@@ -96,7 +97,7 @@ test('at most maxEntries answers are kept, least recently used go first', (t) =>
 });
 
 test('equal keys mean bodies equal apart from the request uid (property)', (t) => {
-  const memo = new AdmissionMemo<ReviewResult>();
+  const memo = new AdmissionMemo<unknown>();
   const alphabet = fc.constantFrom('a', 'b', '1', '"', '\\', 'x');
   const text = fc.array(alphabet, { maxLength: 6 }).map((cs) => cs.join(''));
   fc.assert(fc.property(text, text, text, text, (uid1, uid2, label1, label2) => {
