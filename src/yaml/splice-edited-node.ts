@@ -88,8 +88,9 @@ class Splicer {
       out += piece;
     });
     out += tail;
-    // The node ended without a line break (end of input): so does its new text.
-    if (!this.text.slice(start, end).endsWith('\n')) out = out.replace(/\r?\n$/, '');
+    // The node ended without a line break (end of input): so does its new text, unless its last line is
+    // an original CRLF line in an LF file (taking its LF would leave a lone CR, and its CR is its bytes).
+    if (!this.text.slice(start, end).endsWith('\n') && (this.target.crlf || !out.endsWith('\r\n'))) out = out.replace(/\r?\n$/, '');
     return out;
   }
 

@@ -81,6 +81,14 @@ test('CRLF input: untouched lines keep their bytes and new lines use CRLF', asyn
   t.false(/[^\r]\n/.test(output), 'every line break is CRLF');
 });
 
+test('a CRLF line in an LF file keeps its CR when the entry after it leaves (native sidecar moves the user istio-proxy at the end of input)', async (t) => {
+  const input = deployment('      containers:\n        - name: web\n          image: nginx\n          securityContext:\n            runAsUser: \r\n        - name: istio-proxy\n          image: auto\n          resources: {}');
+  const output = await injected(input);
+  t.deepEqual(untouchedLineViolations(input, output), []);
+  t.true(output.includes('            runAsUser: \r\n'));
+  t.is(await injected(output), output, 'a fixpoint');
+});
+
 test('the KRM function splices changed items the same way', async (t) => {
   const items = `- apiVersion: apps/v1
   kind: Deployment
