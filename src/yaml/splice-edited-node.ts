@@ -180,6 +180,9 @@ class Splicer {
     const end = node.range?.[1];
     if (end === undefined) throw new CannotSplice();
     if (end >= this.text.length || this.text[end - 1] === '\n') return end;
+    // yaml ends a map whose last value is empty with a comment (`key: #`) inside the next line's indentation.
+    const lineStart = this.text.lastIndexOf('\n', end - 1) + 1;
+    if (lineStart > (node.range?.[0] ?? 0) && /^[ \t]*$/.test(this.text.slice(lineStart, end))) return lineStart;
     // A last entry without a value (`key:`) ends the range at its colon: the rest of the line is blank.
     const nl = this.text.indexOf('\n', end);
     const rest = this.text.slice(end, nl < 0 ? this.text.length : nl).trim();

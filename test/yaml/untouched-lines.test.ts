@@ -56,6 +56,13 @@ const FORMS: Record<string, string> = {
         resources:
          {}
 `,
+  'an over-indented map whose last value is empty with a comment': `      nodeSelector:
+          disk: ssd
+          zone: #
+      containers:
+      - name: web
+        image: nginx
+`,
   'comments and quoted scalars': `      # the app
       containers:
       - name: "web"   # main
