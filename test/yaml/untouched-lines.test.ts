@@ -129,3 +129,10 @@ test('the oracle flags a reformatted untouched line and accepts a rewritten valu
   const blankLost = deployment(FORMS['whitespace on blank lines']!);
   t.deepEqual(texts(untouchedLineViolations(blankLost, blankLost.replace('\n    \n', '\n\n').replace('image: nginx', 'image: nginx:2'))), ['    ']);
 });
+
+test('the oracle matches repeated names by their rank: a twin merged away is explained, a twin reformatted is flagged', (t) => {
+  const input = 'volumes:\n- name: a\n- name: a\n- name: b\n';
+  t.deepEqual(untouchedLineViolations(input, 'volumes:\n- name: a\n- name: b\n'), []);
+  const flagged = untouchedLineViolations(input, 'volumes:\n- name: a\n-   name: a\n- name: b\n');
+  t.deepEqual(typeof flagged === 'string' ? flagged : flagged.map((v) => v.text), ['- name: a']);
+});

@@ -8,7 +8,7 @@ import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 
 import type { Document, Node, Pair } from 'yaml';
 import { diffLines } from '../../src/yaml/line-diff.js';
 
-type Step = { key: string } | { index: number; name?: string };
+type Step = { key: string } | { index: number; name?: string; nth?: number };
 const MISSING = Symbol('missing');
 
 interface Anchor {
@@ -110,10 +110,16 @@ function collectAnchors(doc: Document): Anchor[] {
         walk(pair.value, [...path, step]);
       }
     } else if (isSeq(node)) {
+      // The n-th item of a name is matched with the n-th of that name in the output: a repeated name
+      // (two volumes named alike) is merged into one by injection's merge by key, and the lines of the
+      // one that went are explained.
+      const seen = new Map<string, number>();
       node.items.forEach((item, index) => {
         const value = valueAt(inJson, [...path, { index }], false);
         const name = value !== null && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : undefined;
-        const step: Step = name === undefined ? { index } : { index, name };
+        const nth = name === undefined ? 0 : (seen.get(name) ?? 0);
+        if (name !== undefined) seen.set(name, nth + 1);
+        const step: Step = name === undefined ? { index } : { index, name, nth };
         const range = (item as Node | null)?.range;
         if (range && name !== undefined) anchors.push({ start: range[0], end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
         walk(item, [...path, step]);
@@ -140,7 +146,7 @@ function valueAt(root: unknown, path: readonly Step[], byName: boolean): unknown
     } else {
       if (!Array.isArray(at)) return MISSING;
       if (byName && step.name !== undefined) {
-        const found = at.find((x) => x !== null && typeof x === 'object' && (x as { name?: unknown }).name === step.name);
+        const found = at.filter((x) => x !== null && typeof x === 'object' && (x as { name?: unknown }).name === step.name)[step.nth ?? 0];
         if (found === undefined) return MISSING;
         at = found;
       } else {
