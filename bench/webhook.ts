@@ -152,16 +152,14 @@ async function startServer(variant: Variant, cert: Cert): Promise<{ child: Child
   return { child, port };
 }
 
-async function saturate(port: number, cert: Cert, body: string, seconds: number): Promise<{ requests: number; rps: number; p99: number; errors: number }> {
+async function saturate(port: number, cert: Cert, body: () => string, seconds: number): Promise<{ requests: number; rps: number; p99: number; errors: number }> {
   const r = await autocannon({
-    url: `https://127.0.0.1:${port}/inject`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    idReplacement: true,
+    url: `https://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
     tlsOptions: { ca: cert.cert, servername: 'localhost' },
+    // A new body for every request (its own uid, as every real admission has), with its own Content-Length.
+    requests: [{ method: 'POST', path: '/inject', headers: { 'content-type': 'application/json' }, setupRequest: (req: object) => ({ ...req, body: body() }) }],
   });
   return { requests: r.requests.total, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
@@ -176,9 +174,10 @@ interface Variant {
 
 export async function benchWebhook(): Promise<void> {
   const cert = makeCert();
-  // autocannon puts a new id in place of [<id>] in every request.
-  const replicaBody = typicalPodReview('[<id>]');
-  const distinctBody = typicalPodReview('[<id>]', 'h[<id>]');
+  let n = 0;
+  const uid = () => `0df28fbd-5f5f-11e8-bc74-${String(++n).padStart(12, '0')}`;
+  const replicaBody = () => typicalPodReview(uid());
+  const distinctBody = () => typicalPodReview(uid(), `h${n}`);
   const cores = availableParallelism();
   const hasWorkers = execFileSync(process.execPath, [bin, 'webhook', '--help']).toString().includes('--workers');
   const variants: Variant[] = [{ label: 'minimal HTTPS floor' }];
@@ -206,7 +205,7 @@ export async function benchWebhook(): Promise<void> {
       }
     }
   }
-  console.log(`Webhook: POST /inject of a typical pod (${replicaBody.length} bytes) at saturation, ${CONNECTIONS} keep-alive HTTPS connections, ${DURATION_S} s, medians of ${rounds} alternating rounds; ${cores} cores available (load generator on the same machine). Every request has its own uid; "ReplicaSet pods" are the same pod each time (what a scale-up sends), "every pod distinct" differ in a label (no answer can be reused)`);
+  console.log(`Webhook: POST /inject of a typical pod (${replicaBody().length} bytes) at saturation, ${CONNECTIONS} keep-alive HTTPS connections, ${DURATION_S} s, medians of ${rounds} alternating rounds; ${cores} cores available (load generator on the same machine). Every request has its own uid; "ReplicaSet pods" are the same pod each time (what a scale-up sends), "every pod distinct" differ in a label (no answer can be reused)`);
   console.log('| server | CPU per admission | / floor | admissions/s | admissions per CPU-second | p99 | errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   const floorCpu = median(samples.get(variants[0]!.label)!.map((s) => s.cpuMsPer));
