@@ -51,11 +51,10 @@ export interface ReviewResult {
   payload?: string;
 }
 
-/** What the memo keeps: the result, and its JSON text split where the response's uid goes. */
+/** What the memo keeps: the result, and (from its first reuse on) its JSON text split where the response's uid goes. */
 interface Remembered {
   result: ReviewResult;
-  before: string;
-  after: string;
+  text?: { before: string; after: string };
 }
 
 export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult {
@@ -69,19 +68,22 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
   }
   const result = answerReview(decoded.version, decoded.request, ctx);
   // Injection errors and skips are as repeatable as injections; only bad requests are not remembered.
-  if (key !== undefined && result.verdict !== 'bad-request') memo!.set(ctx.settings, key, remember(result));
+  // Most pods are never asked about twice: the text is split only when an answer is reused.
+  if (key !== undefined && result.verdict !== 'bad-request') memo!.set(ctx.settings, key, { result });
   return result;
 }
 
 /** encodeReview writes the uid first in the response, so the text splits around `"uid":""` there. */
-function remember(result: ReviewResult): Remembered {
+function splitAtUid(result: ReviewResult): { before: string; after: string } {
   const text = JSON.stringify({ ...result.body, response: { ...(result.body.response as JsonObject), uid: '' } });
   const at = text.indexOf('"response":{"uid":""') + '"response":{"uid":'.length;
-  return { result, before: text.slice(0, at), after: text.slice(at + 2) };
+  return { before: text.slice(0, at), after: text.slice(at + 2) };
 }
 
 /** A remembered result as the answer to the request with this uid. */
-function withUid({ result, before, after }: Remembered, uid: string): ReviewResult {
+function withUid(known: Remembered, uid: string): ReviewResult {
+  const { result } = known;
+  const { before, after } = (known.text ??= splitAtUid(result));
   const response = { ...(result.body.response as JsonObject), uid };
   return { ...result, uid, body: { ...result.body, response }, remembered: true, payload: before + JSON.stringify(uid) + after };
 }
