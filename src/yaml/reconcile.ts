@@ -65,6 +65,7 @@ export class Reconciler {
       if (result.changed) {
         remember();
         pair.value = result.node as Node;
+        inlineEmptiedSequence(pair);
         changed = true;
       }
       kept.push(pair);
@@ -247,3 +248,19 @@ function sameScalar(a: Json, b: Json): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
+
+/**
+ * A block sequence that became empty prints as `[]`; with a blank line or comment before it, yaml puts
+ * that `[]` on a line of its own at the key's column when sequences are not indented, which does not
+ * parse. The blank line goes and the comment moves above the key, so `key: []` is written on one line.
+ */
+function inlineEmptiedSequence(pair: Pair): void {
+  const value = pair.value as Node | null;
+  if (!isSeq(value) || value.items.length > 0 || (!value.spaceBefore && !value.commentBefore)) return;
+  value.spaceBefore = undefined;
+  if (value.commentBefore && isNode(pair.key)) {
+    const key = pair.key as Node;
+    key.commentBefore = key.commentBefore ? `${key.commentBefore}\n${value.commentBefore}` : value.commentBefore;
+  }
+  value.commentBefore = undefined;
+}

@@ -136,3 +136,14 @@ test('the oracle matches repeated names by their rank: a twin merged away is exp
   const flagged = untouchedLineViolations(input, 'volumes:\n- name: a\n-   name: a\n- name: b\n');
   t.deepEqual(typeof flagged === 'string' ? flagged : flagged.map((v) => v.text), ['- name: a']);
 });
+
+test('a list emptied by injection, with a blank line or comment before it, is written `key: []` (yaml put `[]` at the key column)', async (t) => {
+  for (const before of ['      \t\n', '      # the proxy\n']) {
+    const input = deployment(`      containers:\n${before}      - name: istio-proxy\n        image: auto\n`);
+    const output = await injected(input);
+    t.true(output.includes('      containers: []\n'), output);
+    t.deepEqual(parse(output).spec.template.spec.containers, []);
+    t.deepEqual(untouchedLineViolations(input, output), []);
+    t.is(await injected(output), output, 'a fixpoint');
+  }
+});

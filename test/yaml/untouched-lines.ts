@@ -100,12 +100,14 @@ function collectAnchors(doc: Document): Anchor[] {
           // The key line changes when its entry is gone, or when the new value is written on it (a
           // scalar or an empty collection where a block collection was).
           const before = valueAt(inJson, [...path, step], false);
-          anchors.push({ start: keyRange[0], end: keyRange[1], explains: (out) => {
+          const rewritten = (out: unknown) => {
             const now = valueAt(out, [...path, step], true);
             return now === MISSING || (!isDeepStrictEqual(now, before) && !isFilledCollection(now));
-          } });
-          // Every line of an entry that is gone (comments inside it too).
-          if (valueRange) anchors.push({ start: keyRange[0], end: valueRange[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+          };
+          anchors.push({ start: keyRange[0], end: keyRange[1], explains: rewritten });
+          // Every line of an entry that is gone, or whose value is now written on the key's line (a block
+          // list emptied to `[]`): its comments and blank lines too.
+          if (valueRange) anchors.push({ start: keyRange[0], end: valueRange[1], explains: rewritten });
         }
         walk(pair.value, [...path, step]);
       }
