@@ -149,3 +149,15 @@ export function sharedDir(): string | undefined {
     return undefined;
   }
 }
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `cond` every `stepMs` until it holds (true) or `ms` have passed (false). */
+export async function until(cond: () => boolean | Promise<boolean>, ms: number, stepMs = 25): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return true;
+    await sleep(stepMs);
+  }
+  return false;
+}

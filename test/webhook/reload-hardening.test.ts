@@ -10,18 +10,9 @@ import { coreEngine } from '../../src/webhook/engine.js';
 import { startWebhook } from '../../src/webhook/start-webhook.js';
 import { watchFiles } from '../../src/webhook/watch-files.js';
 import type { LogEntry } from '../../src/webhook/server.js';
-import { applyReviewPatch, makeCert, postReview, review, simplePod } from './helpers.js';
+import { applyReviewPatch, makeCert, postReview, review, simplePod, sleep, until as pollUntil } from './helpers.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean | Promise<boolean>, ms = 8000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return true;
-    await sleep(25);
-  }
-  return false;
-}
+const until = (cond: () => boolean | Promise<boolean>, ms = 8000) => pollUntil(cond, ms);
 
 /** Rewrites `file` every `everyMs` until stopped. */
 function noise(file: string, everyMs: number): () => void {

@@ -10,7 +10,7 @@ import { startWebhook } from '../../src/webhook/start-webhook.js';
 import { coreEngine } from '../../src/webhook/engine.js';
 import { resolveConfigFiles } from '../../src/webhook/config-files.js';
 import type { LogEntry } from '../../src/webhook/server.js';
-import { applyReviewPatch, fakeEngine, makeCert, postReview, request, review, simplePod } from './helpers.js';
+import { applyReviewPatch, fakeEngine, makeCert, postReview, request, review, simplePod, sleep, until as pollUntil } from './helpers.js';
 
 /** A directory laid out like a kubelet Secret/ConfigMap mount: files are symlinks through `..data`. */
 class AtomicMount {
@@ -28,16 +28,7 @@ class AtomicMount {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean | Promise<boolean>, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return true;
-    await sleep(25);
-  }
-  return false;
-}
+const until = (cond: () => boolean | Promise<boolean>, ms = 5000) => pollUntil(cond, ms);
 
 test('ReloadingSource keeps the last good value and reports a bad one once', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'reload-'));

@@ -3,12 +3,12 @@
 // process exits 0.
 import test from 'ava';
 import { createWebhookServer } from '../../src/webhook/server.js';
-import { fakeEngine, fakeSettings, makeCert, request, review, simplePod } from './helpers.js';
+import { fakeEngine, fakeSettings, makeCert, request, review, simplePod, sleep } from './helpers.js';
 import { RawConnection, type RawReply } from './raw-connection.js';
 import { startWebhookProcess } from './webhook-process.js';
 
 const cert = makeCert();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const body = (uid: string) => JSON.stringify(review(simplePod(), { uid }));
 
 function assertAdmitted(t: import('ava').ExecutionContext, reply: RawReply, uid: string): void {

@@ -5,21 +5,12 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyReviewPatch, makeCert, postReview, review, simplePod } from './helpers.js';
+import { applyReviewPatch, makeCert, postReview, review, simplePod, sleep, until as pollUntil } from './helpers.js';
 import { RawConnection } from './raw-connection.js';
 import { startWebhookProcess, type WebhookProcess } from './webhook-process.js';
 
 const cert = makeCert();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return true;
-    await sleep(50);
-  }
-  return false;
-}
+const until = (cond: () => boolean | Promise<boolean>, ms = 15_000) => pollUntil(cond, ms, 50);
 
 function logLines(proc: WebhookProcess): Record<string, any>[] {
   return proc.stderr().trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
