@@ -65,7 +65,6 @@ function runStreamsOnce(inputs: readonly InputFile[], options: RunOptions, cwd: 
   const handles = new Map<string, YamlStream['docs'][number]>();
   streams.forEach((stream, i) => {
     for (const handle of stream.docs) {
-      const part = handle as { deferred?: boolean; release?: () => void };
       handles.set(`${inputs[i]!.display}\0${handle.index}`, handle);
       let origin: ProcessDocument['origin'] | undefined;
       docs.push({
@@ -78,8 +77,8 @@ function runStreamsOnce(inputs: readonly InputFile[], options: RunOptions, cwd: 
         },
         update: (next: Json) => handle.update(next),
         lineAt: (path) => handle.lineAt?.(path),
-        deferred: part.deferred === true,
-        release: part.release && (() => part.release!()),
+        deferred: handle.deferred === true,
+        release: handle.release && (() => handle.release!()),
       });
     }
   });

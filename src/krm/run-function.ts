@@ -46,7 +46,6 @@ function runOnce(input: string, cwd: string, limits: InputLimits, fastPath: bool
     : runOptionsFromFunctionConfig(list.functionConfig, 'functionConfig');
   if (hasErrors(results)) return failure(input, results);
   const docs: ProcessDocument[] = list.items.map((item) => {
-    const part = item as { deferred?: boolean; release?: () => void };
     let origin: DocumentOrigin | undefined;
     return {
       get value() {
@@ -56,8 +55,8 @@ function runOnce(input: string, cwd: string, limits: InputLimits, fastPath: bool
         return (origin ??= originOf(item.value));
       },
       update: (next: Json) => item.update(next),
-      deferred: part.deferred === true,
-      release: part.release && (() => part.release!()),
+      deferred: item.deferred === true,
+      release: item.release && (() => item.release!()),
     };
   });
   // Workloads parsed on first use are not read here: configuration comes from ConfigMaps and Lists.

@@ -42,6 +42,10 @@ export interface YamlDocHandle {
   readonly changed: boolean;
   /** 1-based line of the deepest existing node on a JSON path (for located errors), if known. */
   lineAt?(path: readonly (string | number)[]): number | undefined;
+  /** Parsed on first read (a workload of a selective parse), not before. */
+  readonly deferred?: boolean;
+  /** The run is done with it: keep only its new text (selective parses; others keep everything). */
+  release?(): void;
 }
 
 export interface YamlStream {
