@@ -164,7 +164,9 @@ function mergePrimitiveList(orig: Json[], patch: Json[], order?: Json[]): Json[]
 }
 
 /** A patch value taken as-is because the base has nothing to merge with: like Go (which discards nulls
- *  from unmatched patch values and drops unknown `$` keys when decoding), no nulls and no directives. */
+ *  from unmatched patch values and drops unknown `$` keys when decoding), no nulls and no directives.
+ *  Copy on change: a value with nothing to drop is returned itself, and the result shares it (as it
+ *  shares the base's untouched parts; nothing downstream changes a pod in place). */
 function fresh(v: Json, fm: FieldMeta | undefined, path: string): Merged<Json> {
   if (v === null) return DELETE;
   if (Array.isArray(v)) return freshList(v, fm, path);
@@ -176,23 +178,34 @@ function freshObject(v: JsonObject, meta: PatchMeta | undefined, path: string): 
   const d = v.$patch;
   if (d === 'delete') return DELETE;
   if (d !== undefined && d !== 'replace' && d !== 'merge') throw badDirective(d, path);
-  const out: JsonObject = {};
-  for (const k of Object.keys(v)) {
-    if (k.startsWith('$')) continue;
-    const x = fresh(v[k], meta?.[k], join(path, k));
+  let out: JsonObject | undefined;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = k.charCodeAt(0) === 36 /* $ */ ? DELETE : fresh(v[k]!, meta?.[k], join(path, k));
+    if (out === undefined) {
+      if (x === v[k]) continue;
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = v[keys[j]!]!;
+    }
     if (x !== DELETE) out[k] = x;
   }
-  return out;
+  return out ?? v;
 }
 
 function freshList(v: Json[], fm: FieldMeta | undefined, path: string, elementFields?: PatchMeta): Json[] {
-  const out: Json[] = [];
+  let out: Json[] | undefined;
   const fields = elementFields ?? (fm?.list === 'keyed' ? fm.fields : undefined);
-  v.forEach((e, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i]!;
     const x = isObject(e) ? freshObject(e, fields, `${path}[${i}]`) : fresh(e, undefined, `${path}[${i}]`);
+    if (out === undefined) {
+      if (x === e) continue;
+      out = v.slice(0, i);
+    }
     if (x !== DELETE) out.push(x);
-  });
-  return out;
+  }
+  return out ?? v;
 }
 
 function requireId(e: JsonObject, idOf: (e: JsonObject) => string | undefined, keyName: string, path: string, i: number): string {

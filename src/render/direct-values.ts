@@ -21,7 +21,10 @@ export class DirectValues {
 
   /** The `json` helper of a direct render: a token, or JSON text for a value that cannot go direct. */
   readonly json = (value: unknown): string => {
-    const copy = directCopy(value === undefined ? null : value, 0);
+    // Usually the value is already what its JSON text reads as: it is placed as it is (everything after
+    // the render copies on write, so sharing it is safe); otherwise a normalised copy is placed.
+    const v = value === undefined ? null : value;
+    const copy = usableAsIs(v, 0) ? (v as Json) : directCopy(v, 0);
     if (copy === NOT_DIRECT) return JSON.stringify(value === undefined ? null : value);
     this.values.push(copy);
     return `${PREFIX}${this.values.length - 1}${SUFFIX}`;
@@ -87,6 +90,34 @@ function directCopy(value: unknown, depth: number): Json | typeof NOT_DIRECT {
     default:
       // undefined inside objects is handled by the caller; bigint and the rest are not JSON.
       return NOT_DIRECT;
+  }
+}
+
+/** True when `value` is JSON data that reads back from its JSON text as itself (nothing to drop or normalise). */
+function usableAsIs(value: unknown, depth: number): boolean {
+  if (depth > 64) return false;
+  switch (typeof value) {
+    case 'string':
+      return isPrintableAsciiJson(value);
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) && JSON.stringify(value).length <= 15;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!usableAsIs(value[i], depth + 1)) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__' || !isPrintableAsciiJson(key)) return false;
+        if (!usableAsIs((value as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
 }
 

@@ -53,11 +53,16 @@ function diffObject(from: JsonObject, to: JsonObject, path: string, ops: PatchOp
 function diffArray(from: unknown[], to: unknown[], path: string, ops: PatchOperation[]): void {
   if (from.length !== to.length) {
     const spliced = spliceOps(from, to, path);
+    // At the end (a volume appended) the two patches are the same operations; no need to compare.
+    if (spliced !== undefined && spliced.atEnd) {
+      ops.push(...spliced.ops);
+      return;
+    }
     if (spliced !== undefined) {
       const perIndex: PatchOperation[] = [];
       diffArrayPerIndex(from, to, path, perIndex);
       // Whichever is smaller on the wire; both are exact.
-      ops.push(...(JSON.stringify(spliced).length <= JSON.stringify(perIndex).length ? spliced : perIndex));
+      ops.push(...(JSON.stringify(spliced.ops).length <= JSON.stringify(perIndex).length ? spliced.ops : perIndex));
       return;
     }
   }
@@ -73,7 +78,7 @@ function diffArrayPerIndex(from: unknown[], to: unknown[], path: string, ops: Pa
 }
 
 /** `add`s or `remove`s at one place when `to` is `from` with a run of items inserted or deleted. */
-function spliceOps(from: unknown[], to: unknown[], path: string): PatchOperation[] | undefined {
+function spliceOps(from: unknown[], to: unknown[], path: string): { ops: PatchOperation[]; atEnd: boolean } | undefined {
   const [shorter, longer] = from.length < to.length ? [from, to] : [to, from];
   let prefix = 0;
   while (prefix < shorter.length && jsonEqual(shorter[prefix], longer[prefix])) prefix++;
@@ -87,7 +92,7 @@ function spliceOps(from: unknown[], to: unknown[], path: string): PatchOperation
   } else {
     for (let i = count - 1; i >= 0; i--) ops.push({ op: 'remove', path: `${path}/${prefix + i}` });
   }
-  return ops;
+  return { ops, atEnd: prefix === shorter.length };
 }
 
 /** Structural equality of JSON values (object key order does not matter; undefined keys are absent). */

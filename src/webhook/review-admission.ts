@@ -5,7 +5,7 @@ import type { Settings } from '../config/types.js';
 import type { InjectOutcome, InjectRequest } from '../inject-types.js';
 import type { Decision } from '../select/types.js';
 import { InjectError } from '../errors.js';
-import { decodeReview, encodeReview, ReviewDecodeError, type AdmissionRequest, type AdmissionResponse, type AdmissionVersion } from './admission.js';
+import { decodeReview, encodeReview, encodeReviewText, ReviewDecodeError, type AdmissionRequest, type AdmissionResponse, type AdmissionVersion } from './admission.js';
 import { isObject } from '../k8s/json.js';
 import { podIdentity } from '../workloads/index.js';
 import { podDisplayName } from './pod-display-name.js';
@@ -47,7 +47,7 @@ export interface ReviewResult {
   pod: string;
   /** The answer is a remembered one (same review apart from its uid, same configuration). */
   remembered?: boolean;
-  /** `body` as JSON text, when already known (remembered answers keep their text around the uid). */
+  /** `body` as JSON text, when already known (an injection's, and remembered answers kept around the uid). */
   payload?: string;
 }
 
@@ -146,9 +146,9 @@ function answerReview(version: AdmissionVersion, request: AdmissionRequest, ctx:
   }
   const ops = diffJsonPatch(pod, outcome.pod);
   const patch = Buffer.from(JSON.stringify(ops)).toString('base64');
-  const response: Omit<AdmissionResponse, 'uid'> = { allowed: true, patch, patchType: 'JSONPatch' };
+  const response: AdmissionResponse = { uid, allowed: true, patch, patchType: 'JSONPatch' };
   if (outcome.warnings.length > 0) response.warnings = outcome.warnings;
-  return { ...base, httpStatus: 200, body: answer(response), verdict: 'injected',
+  return { ...base, httpStatus: 200, body: encodeReview(version, response), payload: encodeReviewText(version, response), verdict: 'injected',
     reason: outcome.wasInjected ? 'reinjected' : 'injected', message: decision.message,
     warnings: [...decisionWarnings, ...outcome.warnings] };
 }

@@ -1,4 +1,6 @@
 import test from 'ava';
+import fc from 'fast-check';
+import { encodeReview, encodeReviewText, type AdmissionResponse, type AdmissionVersion } from '../../src/webhook/admission.js';
 import { reviewAdmission, type ReviewContext } from '../../src/webhook/review-admission.js';
 import { applyReviewPatch, fakeEngine, fakeSettings, review, simplePod } from './helpers.js';
 
@@ -132,3 +134,24 @@ for (const [name, object, message] of badPods) {
     t.regex(response.status.message, message);
   });
 }
+
+test('the text of an injection answer is exactly the JSON of its body (the patch is placed, not re-encoded)', (t) => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom('v1', 'v1beta1'),
+      fc.string(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.base64String(),
+      (version, uid, warnings, patch) => {
+        const response: AdmissionResponse = { uid, allowed: true, patch, patchType: 'JSONPatch' };
+        if (warnings.length > 0) response.warnings = warnings;
+        const av = `admission.k8s.io/${version}` as AdmissionVersion;
+        t.is(encodeReviewText(av, response), JSON.stringify(encodeReview(av, response)));
+        t.is(encodeReviewText(undefined, response), JSON.stringify(encodeReview(undefined, response)));
+      },
+    ),
+  );
+  const pod = simplePod();
+  const r = reviewAdmission(JSON.stringify(review(pod, { uid: '"patch":""' })), ctx());
+  t.is(r.payload, JSON.stringify(r.body));
+});
