@@ -1,10 +1,12 @@
 // `webhook --workers N`: a node:cluster primary that forks N copies of the single-process webhook,
 // all accepting on one listening port. It serves nothing itself: it forwards SIGTERM/SIGINT (the
-// workers drain as one process would), restarts a worker that dies, and exits when they are gone.
+// workers drain as one process would), restarts a worker that dies, adds up the workers' metrics for
+// whichever worker a scrape reaches, and exits when they are gone.
 import cluster, { type Worker } from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ClusterMetrics } from './cluster-metrics.js';
 
 /** Set in a worker's environment; the `webhook` command then serves instead of forking again. */
 export const WORKER_ENV = 'INJECT_ISTIO_SIDECAR_WEBHOOK_WORKER';
@@ -45,6 +47,8 @@ export function runClusterPrimary(options: ClusterOptions): Promise<number> {
 
   return new Promise((resolve) => {
     const live = new Set<Worker>();
+    // /metrics of any worker reports every worker's counts (cluster-metrics.ts).
+    const metrics = new ClusterMetrics(() => live);
     const listening = new Set<Worker>();
     const restarts: number[] = [];
     let started = false;
@@ -54,6 +58,7 @@ export function runClusterPrimary(options: ClusterOptions): Promise<number> {
     const fork = () => {
       const worker = cluster.fork({ [WORKER_ENV]: '1' });
       live.add(worker);
+      metrics.attach(worker);
       worker.on('listening', (address) => {
         listening.add(worker);
         if (!started && listening.size === options.workers) {
@@ -78,6 +83,7 @@ export function runClusterPrimary(options: ClusterOptions): Promise<number> {
 
     const onExit = (worker: Worker, code: number | null, signal: string | null) => {
       live.delete(worker);
+      metrics.retire(worker);
       const wasListening = listening.delete(worker);
       if (stopping !== undefined) {
         // A worker still starting when the signal came dies of it before installing its handler;

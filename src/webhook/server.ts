@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Settings } from '../config/types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { isInjectPath, parseInjectEnvs } from './inject-params.js';
-import { WebhookMetrics } from './metrics.js';
+import { renderMetrics, WebhookMetrics, type MetricsSnapshot } from './metrics.js';
 import { reviewAdmission, type Engine, type FailureMode, type ReviewContext } from './review-admission.js';
 import { AdmissionMemo, DEFAULT_MEMO_LIMITS, type MemoLimits } from './admission-memo.js';
 
@@ -55,6 +55,11 @@ export interface WebhookServerOptions {
   limits?: Partial<ServerLimits>;
   /** Remembered answers for repeated reviews (default 256 entries of bodies up to 64 KiB). */
   memo?: Partial<MemoLimits>;
+  /**
+   * The counters `/metrics` reports, when they are not this server's alone (a --workers worker asks
+   * its primary for every worker's); a rejection answers 503. Default: this server's own.
+   */
+  metricsSnapshot?: () => Promise<MetricsSnapshot>;
   /** Extra readiness condition (e.g. config loaded); the listener itself must be up too. */
   isReady?: () => boolean;
 }
@@ -131,8 +136,16 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     }
     if (path === '/metrics') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
+      let text: string;
+      try {
+        text = options.metricsSnapshot ? renderMetrics(await options.metricsSnapshot()) : metrics.render();
+      } catch (err) {
+        // Partial counts would read as a counter reset; a failed scrape is the honest answer.
+        log({ level: 'warn', msg: 'metrics unavailable', error: (err as Error).message });
+        return sendText(res, 503, 'metrics unavailable\n');
+      }
       res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-      res.end(metrics.render());
+      res.end(text);
       return;
     }
     if (isInjectPath(path)) {

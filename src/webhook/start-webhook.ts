@@ -8,6 +8,7 @@ import { ReloadingSource } from './reloading-source.js';
 import { createWebhookServer, secureContextOptions, type LogEntry, type ServerLimits, type TlsMaterial, type WebhookServer } from './server.js';
 import type { Engine, FailureMode } from './review-admission.js';
 import type { WatchOptions } from './watch-files.js';
+import type { MetricsSnapshot } from './metrics.js';
 
 export interface StartOptions {
   port: number;
@@ -22,6 +23,8 @@ export interface StartOptions {
   log: (entry: LogEntry) => void;
   limits?: Partial<ServerLimits>;
   watch?: WatchOptions;
+  /** See WebhookServerOptions.metricsSnapshot (a --workers worker reports the whole cluster's). */
+  metricsSnapshot?: () => Promise<MetricsSnapshot>;
 }
 
 export interface RunningWebhook {
@@ -104,6 +107,7 @@ export async function startWebhook(options: StartOptions): Promise<RunningWebhoo
     failureMode: options.failureMode,
     log,
     limits: options.limits,
+    metricsSnapshot: options.metricsSnapshot,
   });
   const address = await webhook.listen(options.port, options.host);
   settings.start(options.watch);

@@ -5,7 +5,7 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyReviewPatch, makeCert, postReview, review, simplePod, sleep, until as pollUntil } from './helpers.js';
+import { applyReviewPatch, makeCert, postReview, request, review, simplePod, sleep, until as pollUntil } from './helpers.js';
 import { RawConnection } from './raw-connection.js';
 import { startWebhookProcess, type WebhookProcess } from './webhook-process.js';
 
@@ -118,4 +118,27 @@ test('SIGTERM: every worker drains keep-alive connections with Connection: close
   t.is(lines.filter((l) => l.msg === 'webhook stopped').length, 2);
   t.true(lines.some((l) => l.msg === 'shutting down' && l.workers === 2 && l.pid === undefined), 'the primary forwards the signal');
   t.false(lines.some((l) => l.msg === 'webhook worker exited'), 'no worker counts as crashed during the stop');
+});
+
+test('/metrics reports every worker\'s admissions, whichever worker takes the scrape, and keeps them when a worker is replaced', async (t) => {
+  const proc = await startTwo();
+  try {
+    const served = await admit(proc, 'm', 8);
+    t.is(new Set(served.values()).size, 2, 'the admissions went to both workers');
+    const scrape = async () => {
+      const reply = await request(proc.port, '/metrics', { ca: cert.cert, agent: false });
+      t.is(reply.status, 200);
+      return Number(/^sidecar_injection_requests_total (\d+)$/m.exec(reply.body)?.[1]);
+    };
+    // Fresh connections alternate between the workers.
+    for (let i = 0; i < 4; i++) t.is(await scrape(), 8);
+    const [first] = listeningPids(proc);
+    process.kill(first!, 'SIGKILL');
+    t.true(await until(() => listeningPids(proc).length === 3), 'a replacement worker starts');
+    for (let i = 0; i < 4; i++) t.is(await scrape(), 8);
+    await admit(proc, 'n', 2);
+    t.is(await scrape(), 10);
+  } finally {
+    proc.stop();
+  }
 });

@@ -11,6 +11,8 @@ import cluster from 'node:cluster';
 import { isWebhookWorker, runClusterPrimary } from '../../webhook/cluster-primary.js';
 import { loadStartupSources } from '../../webhook/start-webhook.js';
 import { usableCpus } from '../../webhook/usable-cpus.js';
+import { primaryChannel, workerMetrics } from '../../webhook/cluster-metrics.js';
+import { emptySnapshot } from '../../webhook/metrics.js';
 
 const usage = `Usage: inject-istio-sidecar webhook --tls-cert-file FILE --tls-key-file FILE [flags]
        inject-istio-sidecar webhook --insecure-http [flags]
@@ -152,7 +154,9 @@ export const command: Command = {
     }
     const worker = isWebhookWorker();
     const log = jsonLogger(io.stderr, worker ? { worker: cluster.worker!.id, pid: process.pid } : {});
-    let running;
+    let running: Awaited<ReturnType<typeof startWebhook>> | undefined;
+    // A worker's /metrics reports every worker's counts, which the primary adds up.
+    const clusterMetrics = worker ? workerMetrics(() => running?.webhook.metrics.snapshot() ?? emptySnapshot(), primaryChannel()) : undefined;
     try {
       const files = {
         tlsCertFile: flags.tlsCertFile && resolve(io.cwd, flags.tlsCertFile),
@@ -172,8 +176,10 @@ export const command: Command = {
         engine: coreEngine,
         failureMode: flags.failureMode,
         log,
+        metricsSnapshot: clusterMetrics?.total,
       });
     } catch (err) {
+      clusterMetrics?.stop();
       log({ level: 'error', msg: 'webhook cannot start', error: (err as Error).message });
       return EXIT_ERROR;
     }
@@ -191,6 +197,7 @@ export const command: Command = {
       process.on('SIGINT', onInt);
     });
     log({ level: 'info', msg: 'webhook stopped' });
+    clusterMetrics?.stop();
     // The IPC channel to the primary would keep a worker alive after its server closed.
     if (worker) cluster.worker!.disconnect();
     return EXIT_OK;
