@@ -15,6 +15,7 @@ import { median } from './measure.js';
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}bin/inject-istio-sidecar.js`;
+const releaseConfig = join(root, '..', 'shared', 'conformance', 'istio-versions', '1.30.3', 'setups', 'default.config.yaml');
 
 const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -147,7 +148,7 @@ async function startServer(variant: Variant, cert: Cert): Promise<{ child: Child
   const child = variant.workers === undefined
     ? fork(fileURLToPath(import.meta.url), ['serve-floor', String(port), cert.certFile, cert.keyFile], { stdio: 'ignore' })
     : spawn(process.execPath, [bin, 'webhook', '--port', String(port), '--address', '127.0.0.1', '--tls-cert-file', cert.certFile,
-      '--tls-key-file', cert.keyFile, ...(variant.workers === 0 ? [] : ['--workers', String(variant.workers)])], { stdio: 'ignore' });
+      '--tls-key-file', cert.keyFile, ...(variant.workers === 0 ? [] : ['--workers', String(variant.workers)]), ...(variant.extraArgs ?? [])], { stdio: 'ignore' });
   await waitReady(port, cert, child);
   return { child, port };
 }
@@ -170,6 +171,8 @@ interface Variant {
   workers?: number;
   /** Every request a different pod; otherwise the pods of one ReplicaSet (same pod, new uid each time). */
   distinct?: boolean;
+  /** More `webhook` flags (a release's injector config: its Go templates render every pod). */
+  extraArgs?: string[];
 }
 
 export async function benchWebhook(): Promise<void> {
@@ -184,6 +187,10 @@ export async function benchWebhook(): Promise<void> {
   for (const workers of hasWorkers ? [1, 0] : [0]) {
     const who = workers === 1 ? 'webhook --workers 1' : hasWorkers ? `webhook (default: ${cores} workers)` : 'webhook (one process)';
     variants.push({ label: `${who}, ReplicaSet pods`, workers }, { label: `${who}, every pod distinct`, workers, distinct: true });
+  }
+  // A cluster's own injector ConfigMap: Istio's Go templates instead of our built-in ones (each distinct pod renders).
+  if (existsSync(releaseConfig)) {
+    variants.push({ label: 'webhook --workers 1, every pod distinct, Istio 1.30.3 injector config (Go templates)', workers: 1, distinct: true, extraArgs: ['--injectConfigFile', releaseConfig] });
   }
   const rounds = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 2);
   const samples = new Map<string, { cpuMsPer: number; rps: number; perCore: number; p99: number; errors: number }[]>();

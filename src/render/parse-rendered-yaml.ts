@@ -41,12 +41,14 @@ export function parseRenderedYaml(text: string, direct?: DirectValues): JsonObje
 
 class Reader {
   private i = 0;
+  /** The indentation of line `i`, as the last skipBlank that returned true found it. */
+  private indent = 0;
 
   constructor(private readonly lines: string[], private readonly direct?: DirectValues) {}
 
   document(): JsonObject {
     if (!this.skipBlank()) fail();
-    if (indentOf(this.lines[this.i]!) !== 0) fail();
+    if (this.indent !== 0) fail();
     const value = this.map(0);
     if (this.skipBlank()) fail();
     return value;
@@ -58,7 +60,10 @@ class Reader {
     while (this.i < lines.length) {
       const line = lines[this.i]!;
       const at = indentOf(line);
-      if (at < line.length && line[at] !== '#') return true;
+      if (at < line.length && line.charCodeAt(at) !== 35 /* # */) {
+        this.indent = at;
+        return true;
+      }
       this.i++;
     }
     return false;
@@ -92,7 +97,7 @@ class Reader {
       if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
       else out[key] = value;
       if (!this.skipBlank()) return out;
-      const at = indentOf(this.lines[this.i]!);
+      const at = this.indent;
       if (at < col) return out;
       if (at > col) fail();
     }
@@ -122,7 +127,7 @@ class Reader {
       out.push(value);
       if (!this.skipBlank()) return out;
       const next = this.lines[this.i]!;
-      const at = indentOf(next);
+      const at = this.indent;
       if (at > col) fail();
       if (at < col || !isDash(next, col)) return out;
     }
@@ -135,7 +140,7 @@ class Reader {
   private nested(col: number, ofKey: boolean): Json {
     if (!this.skipBlank()) return null;
     const line = this.lines[this.i]!;
-    const at = indentOf(line);
+    const at = this.indent;
     if (at > col) return isDash(line, at) ? this.seq(at) : this.map(at);
     if (at === col && ofKey && isDash(line, at)) return this.seq(at);
     return null;
