@@ -26,6 +26,21 @@ function fakeWorker(answers = true): { handle: Worker; channel: PrimaryChannel; 
   return w;
 }
 
+type FakeWorker = ReturnType<typeof fakeWorker>;
+
+/** A primary over `workers` (all live), each with its worker-side view of the cluster's metrics. */
+function wire(...workers: FakeWorker[]) {
+  const live = new Set(workers.map((w) => w.handle));
+  const primary = new ClusterMetrics(() => live);
+  const join = (w: FakeWorker) => {
+    live.add(w.handle);
+    primary.attach(w.handle);
+    return workerMetrics(() => w.metrics.snapshot(), w.channel);
+  };
+  const views = workers.map(join);
+  return { live, primary, views, join, stop: () => views.forEach((v) => v.stop()) };
+}
+
 function count(m: WebhookMetrics, n: number, skipReason?: string): void {
   for (let i = 0; i < n; i++) {
     m.countRequest();
@@ -38,12 +53,8 @@ function count(m: WebhookMetrics, n: number, skipReason?: string): void {
 test('a scrape on any worker reports the sum of every worker', async (t) => {
   const a = fakeWorker();
   const b = fakeWorker();
-  const live = new Set([a.handle, b.handle]);
-  const primary = new ClusterMetrics(() => live);
-  primary.attach(a.handle);
-  primary.attach(b.handle);
-  const wa = workerMetrics(() => a.metrics.snapshot(), a.channel);
-  const wb = workerMetrics(() => b.metrics.snapshot(), b.channel);
+  const cluster = wire(a, b);
+  const [wa, wb] = cluster.views as [ReturnType<typeof workerMetrics>, ReturnType<typeof workerMetrics>];
   try {
     count(a.metrics, 3);
     count(b.metrics, 5, 'namespace-not-enabled');
@@ -56,20 +67,15 @@ test('a scrape on any worker reports the sum of every worker', async (t) => {
     t.regex(text, /^sidecar_injection_time_seconds_count 8$/m);
     t.regex(text, /^sidecar_injection_time_seconds_bucket\{le="0.0025"\} 8$/m);
   } finally {
-    wa.stop();
-    wb.stop();
+    cluster.stop();
   }
 });
 
 test('what an exited worker counted stays in the totals (no counter reset when a worker is replaced)', async (t) => {
   const a = fakeWorker();
   const b = fakeWorker();
-  const live = new Set([a.handle, b.handle]);
-  const primary = new ClusterMetrics(() => live);
-  primary.attach(a.handle);
-  primary.attach(b.handle);
-  const wa = workerMetrics(() => a.metrics.snapshot(), a.channel);
-  const wb = workerMetrics(() => b.metrics.snapshot(), b.channel);
+  const cluster = wire(a, b);
+  const [wa, wb] = cluster.views as [ReturnType<typeof workerMetrics>, ReturnType<typeof workerMetrics>];
   try {
     count(a.metrics, 2);
     count(b.metrics, 7);
@@ -77,30 +83,24 @@ test('what an exited worker counted stays in the totals (no counter reset when a
     // b dies; a replacement c starts from zero.
     wb.stop();
     b.connected = false;
-    live.delete(b.handle);
-    primary.retire(b.handle);
+    cluster.live.delete(b.handle);
+    cluster.primary.retire(b.handle);
     const c = fakeWorker();
-    live.add(c.handle);
-    primary.attach(c.handle);
-    const wc = workerMetrics(() => c.metrics.snapshot(), c.channel);
+    const wc = cluster.join(c);
     count(c.metrics, 1);
     t.is((await wc.total()).requests, 10);
     t.is((await wa.total()).requests, 10);
     wc.stop();
   } finally {
-    wa.stop();
-    wb.stop();
+    cluster.stop();
   }
 });
 
 test('a worker that does not answer is counted with its last report, after the collection timeout', async (t) => {
   const a = fakeWorker();
   const mute = fakeWorker(false);
-  const live = new Set([a.handle, mute.handle]);
-  const primary = new ClusterMetrics(() => live);
-  primary.attach(a.handle);
-  primary.attach(mute.handle);
-  const wa = workerMetrics(() => a.metrics.snapshot(), a.channel);
+  const cluster = wire(a, mute);
+  const wa = cluster.views[0]!;
   try {
     count(a.metrics, 1);
     const reported: MetricsSnapshot = { ...emptySnapshot(), requests: 4 };
@@ -109,7 +109,7 @@ test('a worker that does not answer is counted with its last report, after the c
     t.is((await wa.total()).requests, 5);
     t.true(Date.now() - started >= COLLECT_TIMEOUT_MS - 50);
   } finally {
-    wa.stop();
+    cluster.stop();
   }
 });
 
@@ -125,10 +125,8 @@ test('a worker whose primary does not answer rejects, so /metrics answers 503 in
 
 test('messages that are not well-formed snapshots are ignored', async (t) => {
   const a = fakeWorker();
-  const live = new Set([a.handle]);
-  const primary = new ClusterMetrics(() => live);
-  primary.attach(a.handle);
-  const wa = workerMetrics(() => a.metrics.snapshot(), a.channel);
+  const cluster = wire(a);
+  const wa = cluster.views[0]!;
   try {
     count(a.metrics, 2);
     for (const bad of [{ t: 'iis-metrics-snapshot', snapshot: { requests: 'x' } }, { t: 'iis-metrics-snapshot', snapshot: { ...emptySnapshot(), buckets: [1] } }, 'text', null]) {
@@ -136,6 +134,6 @@ test('messages that are not well-formed snapshots are ignored', async (t) => {
     }
     t.is((await wa.total()).requests, 2);
   } finally {
-    wa.stop();
+    cluster.stop();
   }
 });
