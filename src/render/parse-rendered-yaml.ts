@@ -27,6 +27,33 @@ const PLAIN_CACHE_SIZE = 8192;
 const plainKeys = new Map<string, Json>();
 const plainValues = new Map<string, Json>();
 
+// What a `key: value` line means, by line text: most lines of a render come back in every pod's render
+// (Istio's templates write ~250), so reading one is a lookup. Only scalar values are kept (objects could
+// be changed by whoever gets them); lines with a direct-value token are never kept (their tokens differ
+// per render). Bounded like the caches above; every kept string is a copy, not a slice of a render.
+const ENTRY_CACHE_SIZE = 8192;
+const NESTED = 0;
+const BLOCK = 1;
+const FLOW_MAP = 2;
+const SCALAR = 3;
+const INLINE = 4;
+interface Entry {
+  /** The column the key starts at (the same line could be read at another column only in another document). */
+  at: number;
+  key: string;
+  kind: typeof NESTED | typeof BLOCK | typeof FLOW_MAP | typeof SCALAR | typeof INLINE;
+  /** BLOCK: the header; INLINE: the value's text (a JSON collection, read anew each time). */
+  text: string;
+  /** SCALAR: the value. */
+  value: Json;
+}
+const entries = new Map<string, Entry>();
+
+/** A copy of `s` that does not keep a larger string (the render it was sliced from) alive. */
+function ownString(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 /** `direct`: the values a direct render (direct-values.ts) wrote as tokens. */
 export function parseRenderedYaml(text: string, direct?: DirectValues): JsonObject | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
@@ -74,25 +101,30 @@ class Reader {
     const out: JsonObject = {};
     for (;;) {
       const line = this.lines[this.i]!;
-      const { key, after } = this.key(line, col);
+      const entry = this.entry(line, col);
+      const key = entry.key;
       let value: Json;
-      let rest = after;
-      while (rest < line.length && line.charCodeAt(rest) === 32) rest++;
-      if (rest < line.length) {
-        const text = line.slice(rest).trimEnd();
-        if (isBlockScalarHeader(text)) {
-          const block = readBlockScalar(this.lines, this.i + 1, col, text);
+      switch (entry.kind) {
+        case SCALAR:
+          value = entry.value;
+          this.i++;
+          break;
+        case INLINE:
+          value = this.inline(entry.text);
+          this.i++;
+          break;
+        case BLOCK: {
+          const block = readBlockScalar(this.lines, this.i + 1, col, entry.text);
           value = block.value;
           this.i = block.next;
-        } else if (text === '{') {
-          value = this.multiLineFlowMap(col);
-        } else {
-          value = this.inline(text);
-          this.i++;
+          break;
         }
-      } else {
-        this.i++;
-        value = this.nested(col, true);
+        case FLOW_MAP:
+          value = this.multiLineFlowMap(col);
+          break;
+        default:
+          this.i++;
+          value = this.nested(col, true);
       }
       if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
       else out[key] = value;
@@ -101,6 +133,33 @@ class Reader {
       if (at < col) return out;
       if (at > col) fail();
     }
+  }
+
+  /** The `key: value` line `line` with its key at `at` (from the cache when seen before). */
+  private entry(line: string, at: number): Entry {
+    const known = entries.get(line);
+    if (known !== undefined && known.at === at) return known;
+    const { key, after } = this.key(line, at);
+    let rest = after;
+    while (rest < line.length && line.charCodeAt(rest) === 32) rest++;
+    let kind: Entry['kind'] = NESTED;
+    let text = '';
+    let value: Json = null;
+    if (rest < line.length) {
+      text = line.slice(rest).trimEnd();
+      if (isBlockScalarHeader(text)) kind = BLOCK;
+      else if (text === '{') kind = FLOW_MAP;
+      else if (text[0] === '{' || text[0] === '[' || text[0] === '@') kind = INLINE;
+      else {
+        kind = SCALAR;
+        value = this.inline(text);
+      }
+    }
+    const entry: Entry = { at, key, kind, text, value };
+    if (kind === INLINE && text[0] === '@') return entry;
+    if (entries.size >= ENTRY_CACHE_SIZE) entries.clear();
+    entries.set(ownString(line), { at, key: ownString(key), kind, text: ownString(text), value: typeof value === 'string' ? ownString(value) : value });
+    return entry;
   }
 
   /** A block sequence whose dashes are at column `col`; the current line is its first entry. */

@@ -1,5 +1,5 @@
 // The differential check shared by the fast reader's tests: on a text it either declines, or returns
-// exactly what `yaml` returns (and yaml accepts the text).
+// exactly what `yaml` returns (and yaml accepts the text), on a first read and on a second one.
 import type { ExecutionContext } from 'ava';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
@@ -14,5 +14,7 @@ export function compareWithYaml(t: ExecutionContext, text: string): 'fast' | 'de
   t.deepEqual(doc.errors.map((e) => e.message), [], `fast path accepted text yaml rejects:\n${text}`);
   const slow = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   t.true(isDeepStrictEqual(fast, slow), `fast path differs from yaml on:\n${text}\nfast: ${JSON.stringify(fast)}\nyaml: ${JSON.stringify(slow)}`);
+  // Read again: now every line comes from the reader's line cache, which must mean the same.
+  t.true(isDeepStrictEqual(parseRenderedYaml(text), slow), `second read (from the line cache) differs from yaml on:\n${text}`);
   return 'fast';
 }
