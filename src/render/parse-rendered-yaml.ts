@@ -17,6 +17,7 @@ import type { Json, JsonObject } from '../k8s/types.js';
 import { resolvePlainScalar } from './yaml-1-1-schema.js';
 import { isBlockScalarHeader, readBlockScalar } from './rendered-yaml-block-scalar.js';
 import type { DirectValues } from './direct-values.js';
+import { BLOCK, FLOW_MAP, INLINE, keepEntry, knownEntry, NESTED, SCALAR, type Entry } from './rendered-yaml-entries.js';
 import {
   fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
 } from './rendered-yaml-tokens.js';
@@ -26,33 +27,6 @@ import {
 const PLAIN_CACHE_SIZE = 8192;
 const plainKeys = new Map<string, Json>();
 const plainValues = new Map<string, Json>();
-
-// What a `key: value` line means, by line text: most lines of a render come back in every pod's render
-// (Istio's templates write ~250), so reading one is a lookup. Only scalar values are kept (objects could
-// be changed by whoever gets them); lines with a direct-value token are never kept (their tokens differ
-// per render). Bounded like the caches above; every kept string is a copy, not a slice of a render.
-const ENTRY_CACHE_SIZE = 8192;
-const NESTED = 0;
-const BLOCK = 1;
-const FLOW_MAP = 2;
-const SCALAR = 3;
-const INLINE = 4;
-interface Entry {
-  /** The column the key starts at (the same line could be read at another column only in another document). */
-  at: number;
-  key: string;
-  kind: typeof NESTED | typeof BLOCK | typeof FLOW_MAP | typeof SCALAR | typeof INLINE;
-  /** BLOCK: the header; INLINE: the value's text (a JSON collection, read anew each time). */
-  text: string;
-  /** SCALAR: the value. */
-  value: Json;
-}
-const entries = new Map<string, Entry>();
-
-/** A copy of `s` that does not keep a larger string (the render it was sliced from) alive. */
-function ownString(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
 
 /** `direct`: the values a direct render (direct-values.ts) wrote as tokens. */
 export function parseRenderedYaml(text: string, direct?: DirectValues): JsonObject | undefined {
@@ -137,8 +111,8 @@ class Reader {
 
   /** The `key: value` line `line` with its key at `at` (from the cache when seen before). */
   private entry(line: string, at: number): Entry {
-    const known = entries.get(line);
-    if (known !== undefined && known.at === at) return known;
+    const known = knownEntry(line, at);
+    if (known !== undefined) return known;
     const { key, after } = this.key(line, at);
     let rest = after;
     while (rest < line.length && line.charCodeAt(rest) === 32) rest++;
@@ -156,9 +130,8 @@ class Reader {
       }
     }
     const entry: Entry = { at, key, kind, text, value };
-    if (kind === INLINE && text[0] === '@') return entry;
-    if (entries.size >= ENTRY_CACHE_SIZE) entries.clear();
-    entries.set(ownString(line), { at, key: ownString(key), kind, text: ownString(text), value: typeof value === 'string' ? ownString(value) : value });
+    // A direct-value token differs in every render: such a line is never seen again.
+    if (!(kind === INLINE && text[0] === '@')) keepEntry(line, entry);
     return entry;
   }
 
