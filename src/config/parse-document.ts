@@ -1,7 +1,7 @@
 // Reads one Istio configuration document (YAML or JSON text, or an already parsed object) into
 // plain JSON. Istio reads these documents with go-yaml v2, i.e. YAML 1.1 scalars (`yes`/`on` are
 // booleans), so we do too; timestamps stay strings as they do for Go's untyped decode.
-import { parseAllDocuments, type Tags } from 'yaml';
+import { isCollection, isScalar, parseAllDocuments, visit, type Node, type Tags } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { ConfigError } from '../errors.js';
 
@@ -23,6 +23,15 @@ export function parseYamlText(text: string, origin: string): Json {
     const firstLine = err.message.split('\n')[0];
     throw new ConfigError(`${origin}${where}: invalid YAML: ${firstLine}`, undefined, origin);
   }
+  const badKey = nonScalarKey(doc);
+  if (badKey !== undefined) {
+    const where = badKey.offset === undefined ? '' : `:${lineCol(text, badKey.offset)}`;
+    throw new ConfigError(
+      `${origin}${where}: invalid YAML: a mapping key must be a string, number or boolean, not ${badKey.what} (Istio reads this document as JSON)`,
+      undefined,
+      origin,
+    );
+  }
   try {
     return doc.toJS({ maxAliasCount: 1000 }) as Json;
   } catch (e) {
@@ -32,6 +41,29 @@ export function parseYamlText(text: string, origin: string): Json {
     const hint = /alias count/i.test(message) ? 'aliases expand to too many nodes' : message;
     throw new ConfigError(`${origin}: invalid YAML: ${hint}`, undefined, origin);
   }
+}
+
+/**
+ * The first mapping key Go's YAML-to-JSON conversion refuses (sigs.k8s.io/yaml: "Unsupported map key"):
+ * a list or map as key, or null. yaml would turn it into a string (and print a warning of its own).
+ */
+function nonScalarKey(doc: Parameters<typeof visit>[0]): { what: string; offset?: number } | undefined {
+  let found: { what: string; offset?: number } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (isCollection(key)) found = { what: 'a list or map', offset: key.range?.[0] };
+      else if (key === null || (isScalar(key) && key.value === null)) found = { what: 'null', offset: (key ?? (pair.value as Node | null))?.range?.[0] };
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
 
 /** A document handed over as text (YAML/JSON) or as an already parsed value. */

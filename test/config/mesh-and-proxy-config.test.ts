@@ -79,6 +79,24 @@ test('mesh config type errors name the field and the file', (t) => {
   t.throws(() => parseMeshConfig('defaultConfig: [\n', 'broken.yaml'), { message: /^broken\.yaml:\d+:\d+: invalid YAML/ });
 });
 
+test('a mapping key Go cannot turn into JSON (a list, a map, null) is an error at its line, not a warning and a made-up key', (t) => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  process.on('warning', onWarning);
+  try {
+    t.throws(() => parseMeshConfig('defaultConfig:\n  ? [a, b]\n  : 1\n', 'list.yaml'), {
+      message: 'list.yaml:2:5: invalid YAML: a mapping key must be a string, number or boolean, not a list or map (Istio reads this document as JSON)',
+    });
+    t.throws(() => parseMeshConfig('defaultConfig:\n  concurrency: 2\n  ? {x: 1}\n  : 1\n', 'map.yaml'), { message: /^map\.yaml:3:5: .* not a list or map/ });
+    t.throws(() => parseMeshConfig('defaultConfig:\n  ~: 1\n', 'null.yaml'), { message: /^null\.yaml:2:3: .* not null/ });
+    // Keys Go's conversion accepts stay as they are.
+    t.is(parseMeshConfig('defaultConfig:\n  concurrency: 2\n', 'ok.yaml').defaultConfig.concurrency, 2);
+  } finally {
+    process.off('warning', onWarning);
+  }
+  t.deepEqual(warnings, []);
+});
+
 test('unknown (retired) ProxyConfig fields are ignored like Istio\'s lenient parse', (t) => {
   const mesh = parseMeshConfig('defaultConfig:\n  zipkinAddress: ""\n  connectTimeout: 1s\n  statsdUdpAddress: ""\n  drainDuration: 2s\n', 'm');
   t.false('zipkinAddress' in mesh.defaultConfig);
