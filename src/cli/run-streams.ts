@@ -77,6 +77,7 @@ function runStreamsOnce(inputs: readonly InputFile[], options: RunOptions, cwd: 
         },
         update: (next: Json) => handle.update(next),
         lineAt: (path) => handle.lineAt?.(path),
+        nonScalarKey: () => handle.nonScalarKey,
         deferred: handle.deferred === true,
         release: handle.release && (() => handle.release!()),
       });

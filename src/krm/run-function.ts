@@ -55,6 +55,8 @@ function runOnce(input: string, cwd: string, limits: InputLimits, fastPath: bool
         return (origin ??= originOf(item.value));
       },
       update: (next: Json) => item.update(next),
+      // Lines of the ResourceList are not lines of the user's file: only what the key is.
+      nonScalarKey: () => (item.nonScalarKey ? { what: item.nonScalarKey.what } : undefined),
       deferred: item.deferred === true,
       release: item.release && (() => item.release!()),
     };

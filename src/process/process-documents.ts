@@ -23,6 +23,8 @@ export interface ProcessDocument {
   update(next: Json): boolean;
   /** The line of a field in the document's file (CLI inputs), for error and warning results. */
   lineAt?(path: readonly (string | number)[]): number | undefined;
+  /** See YamlDocHandle.nonScalarKey (YAML faces; JSON has no such keys). */
+  nonScalarKey?(): { what: string; line?: number } | undefined;
   /** A workload read only when the run reaches it: Namespaces, Lists, ConfigMaps and webhook configurations never are. */
   readonly deferred?: boolean;
   /** The run is done with this document (the face may keep only its new text). */
@@ -88,6 +90,15 @@ export function processDocuments(
         results.push(workloadResult(stale ? 'warning' : 'info', decision.reason, message, ref, fieldPath, doc.origin, tags));
         continue;
       }
+      const badKey = doc.nonScalarKey?.();
+      if (badKey !== undefined) {
+        // kubectl and the API server refuse such a manifest ("invalid map key"); injecting into it would hide that.
+        const message = `a mapping key is ${badKey.what}: Kubernetes reads manifests as JSON, whose keys are strings, so this ${loc.kind} cannot be applied; nothing was injected`;
+        const result = workloadResult('error', 'error/invalid-workload', message, ref, fieldPath, doc.origin);
+        if (badKey.line !== undefined) result.line = badKey.line;
+        results.push(result);
+        continue;
+      }
       const templateProblem = podTemplateProblem(template);
       if (templateProblem) {
         results.push(workloadResult('error', 'error/invalid-workload', templateProblem.message, ref, `${fieldPath}.${templateProblem.field}`, doc.origin));
@@ -149,7 +160,7 @@ export function eachDocument(docs: readonly ProcessDocument[], visit: (doc: Proc
 /** Errors and warnings name the line of their field, not only where the document starts. */
 function locateProblems(results: readonly Result[], lineAt: (path: readonly (string | number)[]) => number | undefined): void {
   for (const r of results) {
-    if (r.severity === 'info' || !r.field) continue;
+    if (r.severity === 'info' || !r.field || r.line !== undefined) continue;
     const line = lineAt(parseFieldPath(r.field.path));
     if (line !== undefined) r.line = line;
   }

@@ -33,6 +33,7 @@ export interface HandleSource {
 export class NodeHandle implements YamlDocHandle {
   private view: Json | undefined;
   private viewReady = false;
+  private keyProblem: { what: string; line: number } | undefined;
   private dirty = false;
   private aliasesInlined = false;
 
@@ -46,7 +47,10 @@ export class NodeHandle implements YamlDocHandle {
   get value(): Json {
     if (!this.viewReady) {
       const node = this.slot.get();
-      this.view = this.located(() => this.converter(this.dirty ? undefined : this.source.parseBudget).toJson(node));
+      const converter = this.converter(this.dirty ? undefined : this.source.parseBudget);
+      this.view = this.located(() => converter.toJson(node));
+      const bad = converter.nonScalarKey;
+      this.keyProblem = bad && { what: bad.what, line: bad.offset === undefined ? this.line : this.source.lineOf(bad.offset) };
       this.viewReady = true;
     }
     return this.view as Json;
@@ -54,6 +58,11 @@ export class NodeHandle implements YamlDocHandle {
 
   get changed(): boolean {
     return this.dirty;
+  }
+
+  get nonScalarKey(): { what: string; line: number } | undefined {
+    void this.value;
+    return this.keyProblem;
   }
 
   /** False once aliases were inlined: their copies carry the anchor's ranges, so the document's text

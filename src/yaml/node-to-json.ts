@@ -1,6 +1,6 @@
 // The JSON view of a YAML node: YAML 1.2 core scalars, merge keys applied, aliases expanded (bounded),
 // `__proto__` kept as an ordinary key.
-import { isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, isPair } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { Json, JsonObject } from '../k8s/types.js';
 import type { AnchorIndex } from './anchor-index.js';
@@ -24,8 +24,17 @@ export function aliasBudgetFor(sourceLength: number): JsonBudget {
   return { aliasNodes: 100_000 + 10 * sourceLength };
 }
 
+/** A mapping key JSON cannot have: Kubernetes (sigs.k8s.io/yaml) refuses the whole manifest for it. */
+export interface NonScalarKey {
+  /** 'a list or map' or 'null'. */
+  what: string;
+  offset?: number;
+}
+
 export class JsonConverter {
   private readonly active = new Set<Node>();
+  /** The first key of the converted value that is a list, a map or null (the view writes it as a string). */
+  nonScalarKey: NonScalarKey | undefined;
   constructor(private readonly anchors: AnchorIndex, private readonly budget: JsonBudget) {}
 
   toJson(node: unknown): Json {
@@ -87,9 +96,19 @@ export class JsonConverter {
   }
 
   keyString(key: unknown, depth = 0): string {
-    if (isScalar(key)) return scalarKey(key.value);
-    if (key === null || key === undefined) return '';
-    return JSON.stringify(this.convert(key, depth + 1, false));
+    if (isScalar(key)) {
+      if (key.value === null || key.value === undefined) this.nonScalarKey ??= { what: 'null', offset: rangeStart(key) };
+      return scalarKey(key.value);
+    }
+    if (key === null || key === undefined) {
+      this.nonScalarKey ??= { what: 'null' };
+      return '';
+    }
+    const value = this.convert(key, depth + 1, false);
+    // An alias to a scalar is that scalar, as a key too.
+    if (value !== null && typeof value !== 'object') return scalarKey(value);
+    this.nonScalarKey ??= { what: value === null ? 'null' : 'a list or map', offset: isCollection(key) || isAlias(key) ? rangeStart(key) : undefined };
+    return JSON.stringify(value);
   }
 }
 

@@ -147,6 +147,9 @@ export class ItemPart implements YamlDocHandle {
   get changed(): boolean {
     return this.edit !== undefined || (this.parsed?.handle.changed ?? false);
   }
+  get nonScalarKey(): { what: string; line: number } | undefined {
+    return this.handle().nonScalarKey;
+  }
   update(next: Json): boolean {
     return this.handle().update(next);
   }

@@ -122,6 +122,9 @@ export class StreamPart implements YamlDocHandle {
   get changed(): boolean {
     return this.text !== undefined || (this.stream?.docs[0]!.changed ?? false);
   }
+  get nonScalarKey(): { what: string; line: number } | undefined {
+    return this.handle().nonScalarKey;
+  }
   update(next: Json): boolean {
     return this.handle().update(next);
   }

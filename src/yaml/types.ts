@@ -42,6 +42,9 @@ export interface YamlDocHandle {
   readonly changed: boolean;
   /** 1-based line of the deepest existing node on a JSON path (for located errors), if known. */
   lineAt?(path: readonly (string | number)[]): number | undefined;
+  /** The first mapping key of the document that is a list, a map or null (JSON has none; Kubernetes refuses such a
+   *  manifest), with its line; read after `value`. */
+  readonly nonScalarKey?: { what: string; line: number };
   /** Parsed on first read (a workload of a selective parse), not before. */
   readonly deferred?: boolean;
   /** The run is done with it: keep only its new text (selective parses; others keep everything). */

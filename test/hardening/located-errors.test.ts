@@ -97,3 +97,31 @@ test('a carriage return not followed by a line feed is refused on its line (YAML
   const crlf = await inject(['-q', '-f', '-'], { stdin: deployment().replaceAll('\n', '\r\n') });
   t.is(crlf.exitCode, 0, crlf.stderr);
 });
+
+// YAML allows any node as a mapping key; JSON, and so Kubernetes (sigs.k8s.io/yaml: "invalid map key"), only strings.
+for (const [label, key, what] of [['a list', '? [a, b]\n        : x\n', 'a list or map'], ['a map', '? {a: 1}\n        : x\n', 'a list or map'], ['null', '~: x\n', 'null']] as const) {
+  test(`a mapping key that is ${label} in a workload to inject is an error at its line, nothing injected`, (t) =>
+    refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment(`      annotations:\n        ${key}`) },
+      new RegExp(`Deployment shop/web \\(app\\.yaml:12\\) \\[error/invalid-workload\\]: a mapping key is ${what}: Kubernetes reads manifests as JSON`)));
+}
+
+test('a list as mapping key elsewhere (a ConfigMap, a workload left alone) is not our business: passed through as it is', async (t) => {
+  const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: odd\n  namespace: shop\ndata:\n  ? [a]\n  : x\n';
+  const input = `${configMap}---\n${deployment()}`;
+  const run = await inject(['-q', '-f', '-'], { stdin: input });
+  t.is(run.exitCode, 0, run.stderr);
+  t.true(run.stdout.startsWith(configMap));
+  t.true(run.stdout.includes('istio-proxy'));
+  const skipped = await runCli(['inject', '-q', '-f', '-'], { stdin: deployment('      annotations:\n        ? [a]\n        : x\n') });
+  t.is(skipped.exitCode, 0, skipped.stderr);
+  t.false(skipped.stdout.includes('istio-proxy'), 'namespace shop is not enabled: nothing to inject, nothing refused');
+});
+
+test('a mapping key that is a list in a ResourceList item to inject: an error result naming the workload', async (t) => {
+  const items = deployment('      annotations:\n        ? [a]\n        : x\n').split('\n').map((l, i) => (l ? `${i === 0 ? '- ' : '  '}${l}` : l)).join('\n');
+  const input = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: fn\n  data:\n    selector: all\nitems:\n${items}`;
+  const run = await runCli([], { stdin: input });
+  const [error] = krmFailure(t, run, input);
+  t.regex(error!.message, /^a mapping key is a list or map: Kubernetes reads manifests as JSON/);
+  t.is(error!.tags?.reason, 'error/invalid-workload');
+});
