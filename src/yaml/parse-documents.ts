@@ -80,8 +80,22 @@ function parseWithoutEnvLookups(text: string, file: string, bounds: DocumentBoun
   if (stray !== undefined) {
     throw new YamlInputError('malformed YAML: this line belongs to no node (check its indentation)', file, lineOf(stray));
   }
-  const firstBreak = text.indexOf('\n');
-  return { text, file, docs, lineOf, crlf: firstBreak > 0 && text[firstBreak - 1] === '\r' };
+  return { text, file, docs, lineOf, crlf: mostlyCrlf(text) };
+}
+
+/**
+ * New lines follow the file's usual line break: CRLF when most of its breaks are CRLF. A stray CRLF line in
+ * an LF file (or the reverse) does not decide, even when it comes first: otherwise a last line without a
+ * break would get the stray kind when something is added after it.
+ */
+function mostlyCrlf(text: string): boolean {
+  let breaks = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    breaks++;
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+  }
+  return crlf * 2 > breaks;
 }
 
 /**

@@ -96,6 +96,20 @@ test('a CRLF line in an LF file keeps its CR when the entry after it leaves (nat
   t.is(await injected(output), output, 'a fixpoint');
 });
 
+test('new lines follow the line break most of the file uses, not a stray first one (fuzz seed 22: a CRLF blank first line, no break at the end)', async (t) => {
+  const lf = deployment('      containers:\n        - name: web\n          image: nginx\n      securityContext:\n        fsGroup: 1234');
+  const input = `\r\n${lf}`;
+  const output = await injected(input);
+  t.deepEqual(untouchedLineViolations(input, output), []);
+  t.true(output.includes('        fsGroup: 1234\n'), 'the last line gets an LF, as the file\'s other lines');
+  t.is(output.split('\r\n').length, 2, 'the one CRLF stays the only one');
+  // And the reverse: a CRLF file whose first line happens to end in LF.
+  const crlfInput = `\n${lf.replace(/\n/g, '\r\n')}`;
+  const crlfOutput = await injected(crlfInput);
+  t.deepEqual(untouchedLineViolations(crlfInput, crlfOutput), []);
+  t.false(/[^\r]\n/.test(crlfOutput.slice(1)), 'every new line break is CRLF');
+});
+
 test('the KRM function splices changed items the same way', async (t) => {
   const items = `- apiVersion: apps/v1
   kind: Deployment
