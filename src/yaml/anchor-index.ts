@@ -6,6 +6,8 @@ import type { Alias, Node } from 'yaml';
 export class AnchorIndex {
   private readonly byAlias = new Map<Alias, Node>();
   private readonly byName = new Map<string, Node>();
+  /** Aliases met before any anchor of their name: YAML (and Go's parsers) refuse them. */
+  private readonly early = new Set<Alias>();
   /** True when the indexed tree contains at least one alias. */
   hasAliases = false;
 
@@ -15,6 +17,8 @@ export class AnchorIndex {
   }
 
   resolve(alias: Alias): Node | undefined {
+    if (this.early.has(alias)) return undefined;
+    // An alias not in the indexed tree (one that injection wrote) refers to the anchor of its name.
     return this.byAlias.get(alias) ?? this.byName.get(alias.source);
   }
 
@@ -26,6 +30,7 @@ export class AnchorIndex {
         this.hasAliases = true;
         const target = this.byName.get(node.source);
         if (target) this.byAlias.set(node, target);
+        else this.early.add(node);
         continue;
       }
       if (isScalar(node) || isCollection(node)) {

@@ -52,7 +52,7 @@ export class JsonConverter {
     if (isScalar(node)) return scalarToJson(node.value);
     if (isAlias(node)) {
       const target = this.anchors.resolve(node);
-      if (!target) throw new YamlStructureError(`alias *${node.source} has no anchor`, rangeStart(node));
+      if (!target) throw new YamlStructureError(`alias *${node.source} has no anchor &${node.source} before it`, rangeStart(node));
       if (this.active.has(target)) throw new YamlStructureError(`alias *${node.source} refers to itself`, rangeStart(node));
       this.active.add(target);
       try {

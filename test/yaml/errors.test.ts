@@ -22,7 +22,9 @@ test('other malformed input: unterminated quote, bad indentation, tabs, unknown 
   t.is(inputError(t, () => parseStream('a: 1\nb: "open\nc: 2\n', 'q.yaml')).message, 'q.yaml:4: malformed YAML: Missing closing "quote');
   t.is(inputError(t, () => parseStream('a:\n  - x\n  y: 1\n', 'i.yaml')).line, 3);
   t.regex(inputError(t, () => parseStream('a: 1\n\tb: 2\n', 'tab.yaml')).message, /^tab\.yaml:2: malformed YAML: Tabs/);
-  t.is(inputError(t, () => parseStream('x: 1\n---\nkind: Pod\nmetadata: {name: p}\nspec: *nope\n', 'a.yaml')).message, 'a.yaml:5: Pod/p: alias *nope has no anchor');
+  t.is(inputError(t, () => parseStream('x: 1\n---\nkind: Pod\nmetadata: {name: p}\nspec: *nope\n', 'a.yaml')).message, 'a.yaml:5: Pod/p: alias *nope has no anchor &nope before it');
+  // YAML resolves an alias to the anchor defined before it; one defined later does not count (fuzz seed 22).
+  t.is(inputError(t, () => parseStream('kind: Pod\nmetadata: {name: *a}\nspec: &a {containers: []}\n', 'b.yaml')).message, 'b.yaml:2: Pod: alias *a has no anchor &a before it');
 });
 
 test('malformed YAML inside a ResourceList names the item', (t) => {

@@ -110,6 +110,14 @@ test('new lines follow the line break most of the file uses, not a stray first o
   t.false(/[^\r]\n/.test(crlfOutput.slice(1)), 'every new line break is CRLF');
 });
 
+test('the oracle: a comment just above a list item that injection moves away goes with it; one above an item that stays must survive (fuzz seed 19)', async (t) => {
+  const input = deployment('      containers:\n      # about web\n      - name: web\n        image: nginx\n      #\n      - name: istio-proxy\n        image: auto\n        args: ["-c", "my.yaml"]\n');
+  const output = await injected(input);
+  t.false(output.includes('      #\n'), 'the comment above the moved istio-proxy left with it');
+  t.deepEqual(untouchedLineViolations(input, output), []);
+  t.deepEqual(untouchedLineViolations(input, output.replace('      # about web\n', '')), [{ document: 0, line: 15, text: '      # about web' }]);
+});
+
 test('the KRM function splices changed items the same way', async (t) => {
   const items = `- apiVersion: apps/v1
   kind: Deployment

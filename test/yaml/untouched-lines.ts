@@ -47,7 +47,7 @@ export function untouchedLineViolations(input: string, output: string): Violatio
     const outText = wholeLines(strip(output), outDoc.range[0], outDoc.range[2]);
     if (inText === outText) return;
     const outJson = outDoc.toJS({ maxAliasCount: -1 }) as unknown;
-    const anchors = collectAnchors(inDoc);
+    const anchors = collectAnchors(inDoc, strip(input));
     const lineStarts = [0];
     for (let i = 0; i < inText.length; i++) if (inText[i] === '\n') lineStarts.push(i + 1);
     // A line no changed value explains must survive: the diff's removed lines are the suspects, but
@@ -83,7 +83,7 @@ export function untouchedLineViolations(input: string, output: string): Violatio
   return violations;
 }
 
-function collectAnchors(doc: Document): Anchor[] {
+function collectAnchors(doc: Document, text: string): Anchor[] {
   const anchors: Anchor[] = [];
   const inJson = doc.toJS({ maxAliasCount: -1 }) as unknown;
   const walk = (node: unknown, path: Step[]) => {
@@ -122,6 +122,7 @@ function collectAnchors(doc: Document): Anchor[] {
       // (two volumes named alike) is merged into one by injection's merge by key, and the lines of the
       // one that went are explained.
       const seen = new Map<string, number>();
+      let previousEnd: number | undefined;
       node.items.forEach((item, index) => {
         const value = valueAt(inJson, [...path, { index }], false);
         const name = value !== null && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : undefined;
@@ -129,7 +130,12 @@ function collectAnchors(doc: Document): Anchor[] {
         if (name !== undefined) seen.set(name, nth + 1);
         const step: Step = name === undefined ? { index } : { index, name, nth };
         const range = (item as Node | null)?.range;
-        if (range && name !== undefined) anchors.push({ start: range[0], end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+        // An item that is gone takes the comment lines just above it (between the previous item and it) along.
+        // (A block item's range ends after its line break, a flow or scalar item's before it.)
+        const commentsFrom = previousEnd === undefined ? undefined : text[previousEnd - 1] === '\n' ? previousEnd : text.indexOf('\n', previousEnd) + 1;
+        const start = range && commentsFrom !== undefined && commentsFrom > 0 && commentsFrom < range[0] ? commentsFrom : range?.[0];
+        if (range && name !== undefined) anchors.push({ start: start!, end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+        if (range) previousEnd = range[1];
         walk(item, [...path, step]);
       });
     } else if (isPair(node)) {
