@@ -118,6 +118,15 @@ test('the oracle: a comment just above a list item that injection moves away goe
   t.deepEqual(untouchedLineViolations(input, output.replace('      # about web\n', '')), [{ document: 0, line: 15, text: '      # about web' }]);
 });
 
+test('the oracle: a comment just above a map entry that injection removes goes with it (fuzz seed 25)', async (t) => {
+  const input = 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    prometheus.io/scrape: "true"\n    # targets\n    prometheus.istio.io/scrape-targets: "8080:/metrics"\n    # keep\n    team: a\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
+  const output = await injected(input);
+  t.false(output.includes('prometheus.istio.io/scrape-targets'), 'injection takes the scrape targets over');
+  t.false(output.includes('# targets'));
+  t.deepEqual(untouchedLineViolations(input, output), []);
+  t.deepEqual(untouchedLineViolations(input, output.replace('    # keep\n', '')), [{ document: 0, line: 8, text: '    # keep' }]);
+});
+
 test('the KRM function splices changed items the same way', async (t) => {
   const items = `- apiVersion: apps/v1
   kind: Deployment

@@ -96,7 +96,10 @@ function collectAnchors(doc: Document, text: string): Anchor[] {
       return;
     }
     if (isMap(node)) {
+      let previousEnd: number | undefined;
       for (const pair of node.items as Pair[]) {
+        const from = previousEnd;
+        previousEnd = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node | null)?.range?.[1] ?? previousEnd;
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined) continue;
         const step: Step = { key };
@@ -114,6 +117,9 @@ function collectAnchors(doc: Document, text: string): Anchor[] {
           // Every line of an entry that is gone, or whose value is now written on the key's line (a block
           // list emptied to `[]`): its comments and blank lines too.
           if (valueRange) anchors.push({ start: keyRange[0], end: valueRange[1], explains: rewritten });
+          // An entry that is gone takes the comment lines just above it along (fuzz seed 25).
+          const above = commentLinesFrom(text, from, keyRange[0]);
+          if (above !== undefined) anchors.push({ start: above, end: keyRange[0], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
         }
         walk(pair.value, [...path, step]);
       }
@@ -131,10 +137,8 @@ function collectAnchors(doc: Document, text: string): Anchor[] {
         const step: Step = name === undefined ? { index } : { index, name, nth };
         const range = (item as Node | null)?.range;
         // An item that is gone takes the comment lines just above it (between the previous item and it) along.
-        // (A block item's range ends after its line break, a flow or scalar item's before it.)
-        const commentsFrom = previousEnd === undefined ? undefined : text[previousEnd - 1] === '\n' ? previousEnd : text.indexOf('\n', previousEnd) + 1;
-        const start = range && commentsFrom !== undefined && commentsFrom > 0 && commentsFrom < range[0] ? commentsFrom : range?.[0];
-        if (range && name !== undefined) anchors.push({ start: start!, end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
+        const above = range ? commentLinesFrom(text, previousEnd, range[0]) : undefined;
+        if (range && name !== undefined) anchors.push({ start: above ?? range[0], end: range[1], explains: (out) => valueAt(out, [...path, step], true) === MISSING });
         if (range) previousEnd = range[1];
         walk(item, [...path, step]);
       });
@@ -144,6 +148,14 @@ function collectAnchors(doc: Document, text: string): Anchor[] {
   };
   walk(doc.contents, []);
   return anchors;
+}
+
+/** Where the lines between the previous sibling (ending at `previousEnd`) and the node at `start` begin, if any.
+ *  A block node's range ends after its line break, a flow or scalar node's before it. */
+function commentLinesFrom(text: string, previousEnd: number | undefined, start: number): number | undefined {
+  if (previousEnd === undefined) return undefined;
+  const from = text[previousEnd - 1] === '\n' ? previousEnd : text.indexOf('\n', previousEnd) + 1;
+  return from > 0 && from < start ? from : undefined;
 }
 
 function isFilledCollection(v: unknown): boolean {
