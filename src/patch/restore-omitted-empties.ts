@@ -6,6 +6,7 @@
 // takes them from there; otherwise every re-injection would lose them (not a fixpoint). Only fields Go
 // would have dropped come back: a pointer Go keeps when set (`privileged: false`) is absent from the
 // record because the user did not write it, so the template's value there stays the template's.
+import { isDeepStrictEqual } from 'node:util';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { isObject } from '../k8s/json.js';
 import { containerType, goDrops, type GoType, type Kind } from './go-json.js';
@@ -42,10 +43,22 @@ function restoreField(had: Json, now: Json, kind: Kind): Json {
     const sub = 'ptrTo' in kind ? kind.ptrTo : kind.struct;
     return isObject(had) && isObject(now) ? restoreStruct(had, now, sub) : had;
   }
-  if (!Array.isArray(had) || !Array.isArray(now) || had.length !== now.length) return had;
+  if (!Array.isArray(had) || !Array.isArray(now)) return had;
+  // The same length: item by item. Otherwise the injected list also holds the template's items (the
+  // sidecar's own volumeMounts around the user's): each recorded item takes the first unused current
+  // item that has all its recorded fields.
+  const used = new Set<number>();
+  const partner = (h: Json, i: number): Json | undefined => {
+    if (had.length === now.length) return now[i];
+    if (!isObject(h)) return undefined;
+    const j = now.findIndex((n, k) => !used.has(k) && isObject(n) && Object.keys(h).every((key) => Object.prototype.hasOwnProperty.call(n, key) && isDeepStrictEqual(n[key], h[key])));
+    if (j < 0) return undefined;
+    used.add(j);
+    return now[j];
+  };
   let changed = false;
   const out = had.map((h, i) => {
-    const n = now[i];
+    const n = partner(h, i);
     const r = isObject(h) && isObject(n) ? restoreStruct(h, n, kind.listOf) : h;
     if (r !== h) changed = true;
     return r;

@@ -86,6 +86,11 @@ test('a hand-written istio-proxy container keeps its empty values on re-injectio
   t.regex(out, /livenessProbe:\n\s+httpGet:\n\s+path: ""\n\s+port: 15021\n/);
 });
 
+test('a hand-written istio-proxy keeps what Go would drop inside a list the template adds to (a volumeMount with a null or unknown field; fuzz seed 28)', async (t) => {
+  const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          volumeMounts:\n            - mountPath: /etc/certs\n              readOnly: null\n              future: 1\n              name: certs\n'));
+  t.regex(out, /- mountPath: \/etc\/certs\n\s+readOnly: null\n\s+future: 1\n\s+name: certs\n/);
+});
+
 test('a hand-written proxy.istio.io/overrides naming istio-proxy under containers (native sidecar: never applied) is stable', async (t) => {
   const record = `'{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'`;
   const out = await fixpoint(t, deployment(`      annotations:\n        proxy.istio.io/overrides: ${record}\n`));
