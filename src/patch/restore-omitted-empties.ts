@@ -38,6 +38,7 @@ function restoreStruct(recorded: JsonObject, current: JsonObject, type: GoType):
 }
 
 function restoreField(had: Json, now: Json, kind: Kind): Json {
+  if (kind === 'quantities') return restoreNullQuantities(had, now);
   if (typeof kind === 'string') return had;
   if ('ptrTo' in kind || 'struct' in kind) {
     const sub = 'ptrTo' in kind ? kind.ptrTo : kind.struct;
@@ -64,4 +65,16 @@ function restoreField(had: Json, now: Json, kind: Kind): Json {
     return r;
   });
   return changed ? out : had;
+}
+
+/** A ResourceList entry written as null: Go's record drops it (fuzz seed 38). */
+function restoreNullQuantities(had: Json, now: Json): Json {
+  if (!isObject(had) || !isObject(now)) return had;
+  let out: JsonObject | undefined;
+  for (const key of Object.keys(now)) {
+    if (now[key] !== null || Object.prototype.hasOwnProperty.call(had, key)) continue;
+    out ??= { ...had };
+    Object.defineProperty(out, key, { value: null, enumerable: true, writable: true, configurable: true });
+  }
+  return out ?? had;
 }

@@ -91,6 +91,11 @@ test('a hand-written istio-proxy keeps what Go would drop inside a list the temp
   t.regex(out, /- mountPath: \/etc\/certs\n\s+readOnly: null\n\s+future: 1\n\s+name: certs\n/);
 });
 
+test('a hand-written istio-proxy keeps a null entry of its resource requests on re-injection (fuzz seed 38)', async (t) => {
+  const out = await fixpoint(t, deployment('', '        - name: istio-proxy\n          image: auto\n          resources:\n            requests:\n              future: null\n              cpu: 123m\n'));
+  t.regex(out, /requests:\n\s+future: null\n\s+cpu: 123m\n/);
+});
+
 test('a hand-written proxy.istio.io/overrides naming istio-proxy under containers (native sidecar: never applied) is stable', async (t) => {
   const record = `'{"containers":[{"name":"istio-proxy","resources":{"requests":{"cpu":"50m"}}}]}'`;
   const out = await fixpoint(t, deployment(`      annotations:\n        proxy.istio.io/overrides: ${record}\n`));
