@@ -19,6 +19,27 @@ export function podTemplateProblem(template: JsonObject): TemplateProblem | unde
 }
 
 /**
+ * A container name used twice in `pod` (containers and initContainers together), apart from names its own
+ * `sidecar.istio.io/status` says injection put in both lists: what an injection's result must not have.
+ */
+export function duplicateContainerName(pod: { metadata?: Json; spec?: Json }): string | undefined {
+  const spec = pod.spec;
+  if (!isObject(spec)) return undefined;
+  const allowed = injectedInBothLists(pod.metadata);
+  const seen = new Set<string>();
+  for (const list of ['initContainers', 'containers'] as const) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    for (const c of items) {
+      if (!isObject(c) || typeof c.name !== 'string') continue;
+      if (seen.has(c.name) && !allowed.has(c.name)) return c.name;
+      seen.add(c.name);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Names an earlier injection put in both lists, per its `sidecar.istio.io/status` (Istio's own output
  * when a template patches `istio-proxy` under containers while the native sidecar is an init container,
  * e.g. `sidecar,spire`): re-injection strips both, so they are not the user's duplicates.

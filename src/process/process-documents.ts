@@ -12,7 +12,7 @@ import { NamespaceIndex } from './namespace-index.js';
 import { workloadResult, type DocumentOrigin, type Result, type ResourceRef } from './result.js';
 import type { RunOptions } from './run-options.js';
 import { isObject } from '../k8s/json.js';
-import { podTemplateProblem } from './pod-template-problem.js';
+import { duplicateContainerName, podTemplateProblem } from './pod-template-problem.js';
 import { parseFieldPath } from './field-path.js';
 import { CARRIES_SIDECAR_TAG } from './check-failures.js';
 import { useClusterWebhooks } from './use-cluster-webhooks.js';
@@ -123,6 +123,14 @@ export function processDocuments(
         }
         // The result's resourceRef names the workload; the message says what is wrong with it.
         results.push(workloadResult('error', `error/${err.code}`, err.message, ref, err.field ? `${fieldPath}.metadata.${err.code === 'invalid-label' ? 'labels' : 'annotations'}[${err.field}]` : fieldPath, doc.origin));
+        continue;
+      }
+      // A container of the pod with the name of one injection adds in the other list (an earlier injection's
+      // istio-init left under containers): the API server would refuse the pod, and the next run this input.
+      const clash = duplicateContainerName(injected);
+      if (clash !== undefined) {
+        const message = `injection would give two containers the name ${JSON.stringify(clash)} (one of the pod's, one of the sidecar's, in containers and initContainers); Kubernetes requires unique names: rename or remove the pod's ${JSON.stringify(clash)}`;
+        results.push(workloadResult('error', 'error/injection-failed', message, ref, fieldPath, doc.origin));
         continue;
       }
       const before: JsonObject = template;

@@ -125,3 +125,7 @@ test('a mapping key that is a list in a ResourceList item to inject: an error re
   t.regex(error!.message, /^a mapping key is a list or map: Kubernetes reads manifests as JSON/);
   t.is(error!.tags?.reason, 'error/invalid-workload');
 });
+
+test('a container of the pod named like one injection adds to the other list (istio-init under containers) is an error, not a pod with two of that name (fuzz seed 46)', (t) =>
+  refused(t, ['-f', 'app.yaml'], { 'app.yaml': deployment('', '        - name: istio-init\n          image: busybox\n') },
+    /Deployment shop\/web \(app\.yaml:\d+\) \[error\/injection-failed\]: injection would give two containers the name "istio-init"/));
