@@ -21,12 +21,9 @@ export class DirectValues {
 
   /** The `json` helper of a direct render: a token, or JSON text for a value that cannot go direct. */
   readonly json = (value: unknown): string => {
-    // Usually the value is already what its JSON text reads as: it is placed as it is (everything after
-    // the render copies on write, so sharing it is safe); otherwise a normalised copy is placed.
-    const v = value === undefined ? null : value;
-    const copy = usableAsIs(v, 0) ? (v as Json) : directCopy(v, 0);
-    if (copy === NOT_DIRECT) return JSON.stringify(value === undefined ? null : value);
-    this.values.push(copy);
+    const direct = directValue(value === undefined ? null : value, 0);
+    if (direct === NOT_DIRECT) return JSON.stringify(value === undefined ? null : value);
+    this.values.push(direct);
     return `${PREFIX}${this.values.length - 1}${SUFFIX}`;
   };
 
@@ -46,7 +43,12 @@ export class DirectValues {
   }
 }
 
-function directCopy(value: unknown, depth: number): Json | typeof NOT_DIRECT {
+/**
+ * What the JSON text of `value` would be read as: `value` itself when it already is that (the usual
+ * case: everything after the render copies on write, so sharing it is safe), otherwise a copy made from
+ * the first difference on; NOT_DIRECT when the fast reader would not take the text as it is.
+ */
+function directValue(value: unknown, depth: number): Json | typeof NOT_DIRECT {
   if (depth > 64) return NOT_DIRECT;
   switch (typeof value) {
     case 'string':
@@ -61,63 +63,43 @@ function directCopy(value: unknown, depth: number): Json | typeof NOT_DIRECT {
     case 'object': {
       if (value === null) return null;
       if (Array.isArray(value)) {
-        const out: Json[] = new Array(value.length);
+        let out: Json[] | undefined;
         for (let i = 0; i < value.length; i++) {
-          const item = value[i];
-          if (item === undefined || typeof item === 'function' || typeof item === 'symbol') {
-            out[i] = null;
-            continue;
+          const item: unknown = value[i];
+          const next = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : directValue(item, depth + 1);
+          if (next === NOT_DIRECT) return NOT_DIRECT;
+          if (out === undefined) {
+            if (Object.is(next, item)) continue;
+            out = value.slice(0, i) as Json[];
           }
-          const copy = directCopy(item, depth + 1);
-          if (copy === NOT_DIRECT) return NOT_DIRECT;
-          out[i] = copy;
+          out.push(next);
         }
-        return out;
+        return out ?? (value as Json[]);
       }
       const proto = Object.getPrototypeOf(value);
       if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_DIRECT;
-      const out: JsonObject = {};
-      for (const key of Object.keys(value)) {
+      // An object without a prototype is always copied into an ordinary one.
+      let out: JsonObject | undefined = proto === null ? {} : undefined;
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         if (key === '__proto__' || !isPrintableAsciiJson(key)) return NOT_DIRECT;
         const item = (value as Record<string, unknown>)[key];
-        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-        const copy = directCopy(item, depth + 1);
-        if (copy === NOT_DIRECT) return NOT_DIRECT;
-        out[key] = copy;
+        const dropped = item === undefined || typeof item === 'function' || typeof item === 'symbol';
+        const next = dropped ? undefined : directValue(item, depth + 1);
+        if (next === NOT_DIRECT) return NOT_DIRECT;
+        if (out === undefined) {
+          if (!dropped && Object.is(next, item)) continue;
+          out = {};
+          for (let j = 0; j < i; j++) out[keys[j]!] = (value as JsonObject)[keys[j]!]!;
+        }
+        if (next !== undefined) out[key] = next;
       }
-      return out;
+      return out ?? (value as JsonObject);
     }
     default:
       // undefined inside objects is handled by the caller; bigint and the rest are not JSON.
       return NOT_DIRECT;
-  }
-}
-
-/** True when `value` is JSON data that reads back from its JSON text as itself (nothing to drop or normalise). */
-function usableAsIs(value: unknown, depth: number): boolean {
-  if (depth > 64) return false;
-  switch (typeof value) {
-    case 'string':
-      return isPrintableAsciiJson(value);
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) && JSON.stringify(value).length <= 15;
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!usableAsIs(value[i], depth + 1)) return false;
-        return true;
-      }
-      if (Object.getPrototypeOf(value) !== Object.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-      for (const key of Object.keys(value)) {
-        if (key === '__proto__' || !isPrintableAsciiJson(key)) return false;
-        if (!usableAsIs((value as Record<string, unknown>)[key], depth + 1)) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
   }
 }
 
