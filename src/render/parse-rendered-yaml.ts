@@ -19,7 +19,7 @@ import { isBlockScalarHeader, readBlockScalar } from './rendered-yaml-block-scal
 import type { DirectValues } from './direct-values.js';
 import { BLOCK, FLOW_MAP, INLINE, keepEntry, knownEntry, NESTED, SCALAR, type Entry } from './rendered-yaml-entries.js';
 import {
-  fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
+  fail, indentOf, isDash, jsonString, jsonValue, keyColon, MAX_KEY, OUTSIDE_SUBSET, ownString, PLAIN, quotedEnd, SINGLE_QUOTED, singleQuoted, UNSUPPORTED,
 } from './rendered-yaml-tokens.js';
 
 // Resolved plain scalars (immutable values) shared by every text: the same words come back in every
@@ -274,7 +274,7 @@ class Reader {
       const resolved = resolvePlainScalar(source, atKey);
       if (resolved === undefined) fail();
       // A string of its own, not a slice of this render's text (which it would keep alive).
-      v = typeof resolved === 'string' ? (JSON.parse(JSON.stringify(resolved)) as string) : resolved;
+      v = typeof resolved === 'string' ? ownString(resolved) : resolved;
       if (cache.size >= PLAIN_CACHE_SIZE) cache.clear();
       cache.set(source, v);
     }

@@ -4,6 +4,7 @@
 // whoever gets it); bounded like the reader's other caches, as a long-lived webhook sees ever new
 // names; every kept string is a copy, never a slice that would keep a whole render alive.
 import type { Json } from '../k8s/types.js';
+import { ownString } from './rendered-yaml-tokens.js';
 
 export const NESTED = 0;
 export const BLOCK = 1;
@@ -36,9 +37,4 @@ export function keepEntry(line: string, entry: Entry): void {
   if (entries.size >= ENTRY_CACHE_SIZE) entries.clear();
   const { at, key, kind, text, value } = entry;
   entries.set(ownString(line), { at, key: ownString(key), kind, text: ownString(text), value: typeof value === 'string' ? ownString(value) : value });
-}
-
-/** A copy of `s` that does not keep a larger string (the render it was sliced from) alive. */
-function ownString(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
 }

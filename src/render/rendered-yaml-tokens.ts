@@ -22,6 +22,11 @@ export const MAX_KEY = 1000;
 const QUOTED_CACHE_SIZE = 8192;
 const quotedStrings = new Map<string, string>();
 
+/** A copy of `s` that does not keep a larger string (the render it was sliced from) alive in a cache. */
+export function ownString(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export function fail(): never {
   throw UNSUPPORTED;
 }
