@@ -73,11 +73,14 @@ export function reviewAdmission(body: string, ctx: ReviewContext): ReviewResult 
   return result;
 }
 
-/** encodeReview writes the uid first in the response, so the text splits around `"uid":""` there. */
+/**
+ * encodeReview writes the uid first in the response (after apiVersion and kind, fixed words), so the
+ * answer's text splits around the uid's JSON text there; an injection's text is already at hand.
+ */
 function splitAtUid(result: ReviewResult): { before: string; after: string } {
-  const text = JSON.stringify({ ...result.body, response: { ...(result.body.response as JsonObject), uid: '' } });
-  const at = text.indexOf('"response":{"uid":""') + '"response":{"uid":'.length;
-  return { before: text.slice(0, at), after: text.slice(at + 2) };
+  const text = result.payload ?? JSON.stringify(result.body);
+  const at = text.indexOf('"response":{"uid":') + '"response":{"uid":'.length;
+  return { before: text.slice(0, at), after: text.slice(at + JSON.stringify((result.body.response as JsonObject).uid).length) };
 }
 
 /** A remembered result as the answer to the request with this uid. */
