@@ -142,8 +142,13 @@ function mutate(value: unknown, choices: number[], replacement: unknown): unknow
   return walk(value);
 }
 
+// fast-check generates `__proto__` keys on purpose; fast-json-patch, the oracle here, refuses to apply a
+// path through one (and its compare and this file's mutate would treat it as the prototype). Our patches
+// for such keys are checked end to end by the webhook's hostile-input and review tests instead.
+const withoutProtoKeys = (v: unknown) => !JSON.stringify(v).includes('"__proto__"');
+
 test('generated JSON pairs: exact and no larger than compare', (t) => {
-  fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.nat(1000), { maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }), (from, choices, replacement) => {
+  fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }).filter(withoutProtoKeys), fc.array(fc.nat(1000), { maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }).filter(withoutProtoKeys), (from, choices, replacement) => {
     const to = mutate(from, [...choices], replacement);
     checkPair(t, from, to, 'json pair');
     if (typeof from === 'object' && from !== null && typeof to === 'object' && to !== null && Array.isArray(from) === Array.isArray(to)) {
