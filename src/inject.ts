@@ -21,7 +21,7 @@ import { reapplyOverwrittenContainers } from './patch/reapply-overwritten-contai
 import { overwriteClusterInfo } from './patch/overwrite-cluster-info.js';
 import { applyPrometheusMerge, prometheusMergeEnabled } from './patch/prometheus-merge.js';
 import { applySecurePrometheusAnnotation } from './patch/secure-prometheus-annotation.js';
-import { rewriteAppHTTPProbeEnabled, rewriteAppProbes } from './patch/rewrite-app-probes.js';
+import { duplicateProbersEnv, PROBERS_ENV, rewriteAppHTTPProbeEnabled, rewriteAppProbes } from './patch/rewrite-app-probes.js';
 import { statusAnnotationValue } from './patch/sidecar-status.js';
 import { reorderContainers } from './patch/reorder-containers.js';
 import { fillResourceFieldDivisors } from './patch/resource-field-divisor.js';
@@ -196,7 +196,17 @@ export function injectPod(req: InjectRequest, settings: Settings): InjectOutcome
     merged.metadata.annotations as Record<string, string>,
     get(settings.values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') !== false,
   );
-  if (rewrite) merged = rewriteAppProbes(merged, { statusPort: meshStatusPort, wasInjected, previousProbers: stripped.previousProbers });
+  if (rewrite) {
+    merged = rewriteAppProbes(merged, { statusPort: meshStatusPort, wasInjected, previousProbers: stripped.previousProbers });
+    if (duplicateProbersEnv(merged)) {
+      warnings.push(
+        `the pod's own istio-proxy container already sets ${PROBERS_ENV} but the pod has no ${STATUS_ANNOTATION} annotation, so, as ` +
+          `Istio does, a second ${PROBERS_ENV} is appended (Kubernetes uses the last one, so the agent no longer serves ` +
+          `the probes only the first one lists) and injecting the result again gives a different pod. This looks like an earlier injection whose status ` +
+          `annotation was removed: remove its istio-proxy container (and istio-init), or restore the annotation`,
+      );
+    }
+  }
 
   const finalLabels = { ...(merged.metadata.labels ?? {}) };
   if (network) finalLabels[NETWORK_LABEL] = network;

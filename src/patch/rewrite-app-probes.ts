@@ -143,6 +143,13 @@ function mergeOrAppendProbers(
   return [...env, entry];
 }
 
+/** Istio appends ISTIO_KUBE_APP_PROBERS beside an existing one when the pod carries no status annotation
+ *  (the istio-proxy is then the user's own): the pod ends with two, of which Kubernetes uses the last. */
+export function duplicateProbersEnv(pod: PodJson): boolean {
+  const proxy = findProxy(pod);
+  return proxy !== undefined && envOf(proxy.container).filter((e) => e.name === PROBERS_ENV).length > 1;
+}
+
 /** The container with its HTTP/TCP/gRPC probes and HTTP/TCP hooks pointed at the agent; same object if
  *  nothing applies. */
 function rewriteContainer(c: JsonObject, name: string, port: number): JsonObject {

@@ -171,3 +171,17 @@ test('the request pod is not mutated, even by a template that only touches spec'
   t.deepEqual(pod, before);
   t.truthy(ann(out)['sidecar.istio.io/status']);
 });
+
+test('an own istio-proxy that already sets ISTIO_KUBE_APP_PROBERS, without a status annotation: appended as Istio does, with a warning', (t) => {
+  const earlier = '{"/app-health/old/livez":{"httpGet":{"port":81}}}';
+  const own = { name: 'istio-proxy', image: 'example.com/proxy:1', env: [{ name: 'ISTIO_KUBE_APP_PROBERS', value: earlier }] };
+  const app = { name: 'hello', image: 'example.com/hello:1.0', livenessProbe: { httpGet: { path: '/live', port: 8080 } } };
+  const out = injectPod({ pod: makePod({ containers: [app, own] }), workload, flavor: 'kube-inject' }, defaults);
+  const probers = (proxy(out.pod).env as { name: string; value?: string }[]).filter((e) => e.name === 'ISTIO_KUBE_APP_PROBERS');
+  t.deepEqual(probers.map((e) => e.value), [earlier, '{"/app-health/hello/livez":{"httpGet":{"path":"/live","port":8080}}}']);
+  t.is(out.warnings.length, 1);
+  t.regex(out.warnings[0]!, /already sets ISTIO_KUBE_APP_PROBERS but the pod has no sidecar\.istio\.io\/status annotation/);
+  // With nothing to append there is one and no warning.
+  const noProbe = injectPod({ pod: makePod({ containers: [{ name: 'hello', image: 'example.com/hello:1.0' }, own] }), workload, flavor: 'kube-inject' }, defaults);
+  t.deepEqual(noProbe.warnings, []);
+});
