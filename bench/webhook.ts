@@ -147,6 +147,8 @@ async function startServer(variant: Variant, cert: Cert): Promise<{ child: Child
   const port = await freePort();
   const child = variant.workers === undefined
     ? fork(fileURLToPath(import.meta.url), ['serve-floor', String(port), cert.certFile, cert.keyFile], { stdio: 'ignore' })
+    : variant.freeInjection
+    ? fork(fileURLToPath(new URL('./webhook-free-injection.js', import.meta.url)), [String(port), cert.certFile, cert.keyFile], { stdio: 'ignore' })
     : spawn(process.execPath, [bin, 'webhook', '--port', String(port), '--address', '127.0.0.1', '--tls-cert-file', cert.certFile,
       '--tls-key-file', cert.keyFile, ...(variant.workers === 0 ? [] : ['--workers', String(variant.workers)]), ...(variant.extraArgs ?? [])], { stdio: 'ignore' });
   await waitReady(port, cert, child);
@@ -173,6 +175,8 @@ interface Variant {
   distinct?: boolean;
   /** More `webhook` flags (a release's injector config: its Go templates render every pod). */
   extraArgs?: string[];
+  /** The server of --workers 1 around an injection that costs nothing (bench/webhook-free-injection.ts). */
+  freeInjection?: boolean;
 }
 
 export async function benchWebhook(): Promise<void> {
@@ -188,6 +192,8 @@ export async function benchWebhook(): Promise<void> {
     const who = workers === 1 ? 'webhook --workers 1' : hasWorkers ? `webhook (default: ${cores} workers)` : 'webhook (one process)';
     variants.push({ label: `${who}, ReplicaSet pods`, workers }, { label: `${who}, every pod distinct`, workers, distinct: true });
   }
+  // What a distinct pod costs around the injection: the same server with an injection that takes no time.
+  if (hasWorkers) variants.push({ label: 'reference: --workers 1, every pod distinct, injection taking no time', workers: 1, distinct: true, freeInjection: true });
   // A cluster's own injector ConfigMap: Istio's Go templates instead of our built-in ones (each distinct pod renders).
   if (existsSync(releaseConfig)) {
     variants.push({ label: 'webhook --workers 1, every pod distinct, Istio 1.30.3 injector config (Go templates)', workers: 1, distinct: true, extraArgs: ['--injectConfigFile', releaseConfig] });
