@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { lineCol, nonScalarKey } from '../config/parse-document.js';
 import { UsageError } from './command.js';
 import { defaultRunOptions, type RunOptions } from '../process/run-options.js';
 import { runOptionsFromFunctionConfig } from '../process/options-from-function-config.js';
@@ -69,7 +70,13 @@ export function runOptionsFromFlags(values: FlagValues, cwd: string, env: NodeJS
   if (values.config !== undefined) {
     let parsed: unknown;
     try {
-      parsed = parseYaml(readFileSync(resolve(cwd, values.config), 'utf8'));
+      const text = readFileSync(resolve(cwd, values.config), 'utf8');
+      const doc = parseDocument(text);
+      if (doc.errors[0]) throw doc.errors[0];
+      // yaml would make up a string for such a key (and warn on stderr); kpt and kustomize refuse it.
+      const badKey = nonScalarKey(doc);
+      if (badKey) throw new Error(`${badKey.offset === undefined ? '' : `line ${lineCol(text, badKey.offset)}: `}a mapping key must be a string, number or boolean, not ${badKey.what}`);
+      parsed = doc.toJS();
     } catch (err) {
       throw new UsageError(`cannot read --config ${values.config}: ${(err as Error).message.split('\n')[0]}`);
     }

@@ -47,7 +47,7 @@ export function parseYamlText(text: string, origin: string): Json {
  * The first mapping key Go's YAML-to-JSON conversion refuses (sigs.k8s.io/yaml: "Unsupported map key"):
  * a list or map as key, or null. yaml would turn it into a string (and print a warning of its own).
  */
-function nonScalarKey(doc: Parameters<typeof visit>[0]): { what: string; offset?: number } | undefined {
+export function nonScalarKey(doc: Parameters<typeof visit>[0]): { what: string; offset?: number } | undefined {
   let found: { what: string; offset?: number } | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -60,7 +60,7 @@ function nonScalarKey(doc: Parameters<typeof visit>[0]): { what: string; offset?
   return found;
 }
 
-function lineCol(text: string, offset: number): string {
+export function lineCol(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return `${line}:${offset - before.lastIndexOf('\n')}`;

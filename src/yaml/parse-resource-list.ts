@@ -81,7 +81,16 @@ export function parseResourceList(input: string, file = '<stdin>', bounds?: Docu
   const functionConfigNode = root.get('functionConfig', true);
   let functionConfig: Json | undefined;
   try {
-    if (functionConfigNode !== undefined) functionConfig = new JsonConverter(anchors, parseBudget).toJson(functionConfigNode);
+    if (functionConfigNode !== undefined) {
+      const converter = new JsonConverter(anchors, parseBudget);
+      functionConfig = converter.toJson(functionConfigNode);
+      // Read leniently, a list used as a key would become its JSON text and silently match no field.
+      const bad = converter.nonScalarKey;
+      if (bad !== undefined) {
+        const at = bad.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;
+        throw new YamlInputError(`functionConfig: a mapping key must be a string, number or boolean, not ${bad.what}`, file, parsed.lineOf(at));
+      }
+    }
   } catch (error) {
     if (!(error instanceof YamlStructureError)) throw error;
     const at = error.offset ?? (functionConfigNode as Node).range?.[0] ?? 0;

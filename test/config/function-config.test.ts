@@ -1,8 +1,10 @@
 import test from 'ava';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFunctionConfig } from '../../src/config/index.js';
+import { runOptionsFromFlags } from '../../src/cli/config-flags.js';
 import { CONFIGMAP_KEYS, TEMPLATE_FIELDS, TYPED_FIELDS, WORKLOAD_KIND_FIELDS } from '../../src/config/function-config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -142,4 +144,16 @@ test('istioVersion takes a built-in version key or its exact release; anything e
   t.deepEqual(bad.notices.map((n) => n.field), ['istioVersion']);
   t.regex(bad.notices[0]!.message, /unknown Istio version "1\.30\.1" \(built in: 1\.28 \(= 1\.28\.10\), 1\.30 \(= 1\.30\.3\), master\)/);
   t.deepEqual(parseFunctionConfig({ apiVersion: 'v1', kind: 'ConfigMap', data: { istioVersion: '2' } }).notices.map((n) => n.field), ['data.istioVersion']);
+});
+
+test('--config: a key that is a list, a map or null is refused with its line; other YAML errors too', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fc-keys-'));
+  const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), name);
+  for (const [key, at, what] of [['? [selector]\n  : all', '4:5', 'a list or map'], ['~: all', '4:3', 'null']] as const) {
+    const name = file('fc.yaml', `apiVersion: v1\nkind: ConfigMap\ndata:\n  ${key}\n`);
+    t.throws(() => runOptionsFromFlags({ config: name }, dir), { message: `cannot read --config fc.yaml: line ${at}: a mapping key must be a string, number or boolean, not ${what}` });
+  }
+  t.throws(() => runOptionsFromFlags({ config: file('two.yaml', 'kind: ConfigMap\n---\nkind: ConfigMap\n') }, dir), { message: /^cannot read --config two\.yaml: Source contains multiple documents/ });
+  const ok = runOptionsFromFlags({ config: file('ok.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  selector: all\n') }, dir);
+  t.is(ok.options.selector, 'all');
 });

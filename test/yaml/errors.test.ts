@@ -165,3 +165,13 @@ test('lines yaml leaves out of every node inside a document (a list after `? key
   const fine = 'a:\n  ? b\n  : [1,\n     2\n    ]\n  c: &x !!str d\n  e: *x\n';
   t.deepEqual(parseStream(fine, 'ok.yaml').docs[0]!.value, { a: { b: [1, 2], c: 'd', e: 'd' } });
 });
+
+test('a functionConfig key that is a list, a map or null is an error at its line (not made-up text)', (t) => {
+  for (const [key, what] of [['? [selector]\n    : all', 'a list or map'], ['? {a: 1}\n    : all', 'a list or map'], ['~: all', 'null']] as const) {
+    const text = `kind: ResourceList\nitems: []\nfunctionConfig:\n  kind: ConfigMap\n  data:\n    ${key}\n`;
+    const error = inputError(t, () => parseResourceList(text, 'fc.yaml'));
+    t.is(error.line, 6, key);
+    t.regex(error.message, new RegExp(`^fc\\.yaml:6: functionConfig: a mapping key must be a string, number or boolean, not ${what}$`));
+  }
+  t.notThrows(() => parseResourceList('kind: ResourceList\nitems: []\nfunctionConfig:\n  kind: ConfigMap\n  data: {1: a, true: b}\n', 'fc.yaml'));
+});
