@@ -2,8 +2,9 @@
 // Differential fuzzing of the Go template engine against real Go (the gotmpl oracle binary):
 // generates random templates from a small grammar and random JSON data with a seeded PRNG, renders
 // both ways and prints the cases that differ.
-//   node scripts/fuzz-gotemplate.js [--seed N] [--count N] [--oracle PATH] [--strict]
-// --strict also compares error messages (by default any error matches any error).
+//   node scripts/fuzz-gotemplate.js [--seed N] [--count N] [--oracle PATH] [--strict] [--libs]
+// --strict also compares error messages (by default any error matches any error); --libs also calls
+// Sprig's and Istio's functions (the deterministic ones: no clock, randomness, network or environment).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { renderVector, vectorFuncs } from './render-go-template-vectors.js';
@@ -17,6 +18,7 @@ const seed = Number(opt('--seed', '1'));
 const count = Number(opt('--count', '500'));
 const oracle = opt('--oracle', '/tmp/gotmpl-oracle/gotmpl-oracle');
 const strict = args.includes('--strict');
+const libs = args.includes('--libs');
 
 // mulberry32
 let state = seed >>> 0;
@@ -66,7 +68,7 @@ function field() {
 function operand(depth) {
   const r = rand();
   if (r < 0.35) return field();
-  if (r < 0.45) return pick(['1', '0', '-1', '2.5', '1e3', "'a'", '0x10', 'true', 'false', 'nil', '"str"', '`raw`', '""']);
+  if (r < 0.45) return pick(['1', '0', '-1', '2.5', '1e3', "'a'", '0x10', 'true', 'false', 'nil', '"str"', '`raw`', '""', ...(libs ? LIB_LITERALS : [])]);
   if (r < 0.5) return '.';
   if (r < 0.55) return '$';
   if (depth < 2) return '(' + command(depth + 1) + ')';
@@ -94,11 +96,29 @@ const FUNCS = [
   ['js', 1],
   ['urlquery', 1],
 ];
+// Sprig and Istio helpers with the argument counts they take (a wrong count is an error both ways, so
+// mostly the right one): strings, math, lists, dicts, defaults and types, encodings, paths, Istio's own.
+const LIB_FUNCS = [
+  ...'upper lower title untitle trim nospace initials snakecase camelcase kebabcase swapcase toString toStrings sortAlpha b64enc b64dec b32enc b32dec sha1sum sha256sum adler32sum regexQuoteMeta quote squote'.split(' ').map((f) => [f, 1]),
+  ...'trimAll trimPrefix trimSuffix trimall repeat trunc abbrev wrap contains hasPrefix hasSuffix cat indent nindent split splitList join regexMatch regexFind quote'.split(' ').map((f) => [f, 2]),
+  ...'substr abbrevboth wrapWith replace plural splitn regexFindAll regexReplaceAll regexReplaceAllLiteral regexSplit'.split(' ').map((f) => [f, 3]),
+  ...'add1 floor ceil add1f int int64 float64 atoi toDecimal until seq'.split(' ').map((f) => [f, 1]),
+  ...'add sub div mod mul max min round addf subf divf mulf maxf minf biggest seq'.split(' ').map((f) => [f, 2]),
+  ['untilStep', 3], ['add', 3], ['max', 3],
+  // keys and values follow Go's map order, which is random: left out.
+  ...'first last rest initial reverse uniq compact deepCopy list'.split(' ').map((f) => [f, 1]),
+  ...'list append prepend concat without has chunk tuple slice get unset hasKey pluck pick omit merge mergeOverwrite dict'.split(' ').map((f) => [f, 2]),
+  ['slice', 3], ['set', 3], ['dig', 3], ['dict', 4], ['list', 3],
+  ...'empty kindOf typeOf fromJson toJson toPrettyJson toRawJson mustToJson toYaml fromJSON toJSON structToJSON protoToJSON omitNil toLower directory formatDuration base dir clean ext isAbs urlParse semver toJsonMap'.split(' ').map((f) => [f, 1]),
+  ...'default coalesce all any kindIs typeIs typeIsLike deepEqual isset valueOrDefault excludeInboundPort appendMultusNetwork semverCompare mergeMaps strdict coalesce'.split(' ').map((f) => [f, 2]),
+  ['ternary', 3], ['annotation', 3], ['coalesce', 3], ['default', 1],
+];
+const LIB_LITERALS = ['"a,b"', '","', '"%s"', '"^a"', '"a.*"', '"x y"', '"1.2.3"', '">=1.0.0"', '"/a/b.c"', '"a-b_c"', '"Hello World"', '"{\\"x\\":1}"', '"[1,2]"', '"60s"', '"YQ=="', '"10"', '"-3"', '"1.5"'];
 const FORMATS = ['%v', '%d', '%s', '%q', '%5.2f', '%-4v|', '%x', '%T', '%t', '%g', '%e', '%03d', '%+v', '%#v', '%v %v', '%%', '%c', '%8.3s|'];
 function command(depth) {
   const r = rand();
   if (r < 0.45) {
-    const [f, n] = pick(FUNCS);
+    const [f, n] = pick(libs && chance(0.7) ? LIB_FUNCS : FUNCS);
     const a = [];
     for (let i = 0; i < n; i++) a.push(operand(depth));
     return [f, ...a].join(' ');
@@ -108,7 +128,7 @@ function command(depth) {
 }
 function pipeline() {
   let p = command(0);
-  if (chance(0.15)) p += ' | ' + pick(['print', 'len', 'html', 'printf "%v"', 'not']);
+  if (chance(0.15)) p += ' | ' + pick(['print', 'len', 'html', 'printf "%v"', 'not', ...(libs ? ['toJson', 'toYaml', 'quote', 'upper', 'default "d"', 'indent 2', 'nindent 2', 'trim', 'join ","', 'b64enc', 'toString', 'int', 'kindOf'] : [])]);
   return p;
 }
 function template(depth = 0) {

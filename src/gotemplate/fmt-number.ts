@@ -182,6 +182,9 @@ function hexFloat(v: number, upper: boolean): string {
 
 /** Digits of an integer magnitude in a base (2..16), lower or upper case. */
 export function formatIntDigits(v: bigint | number, base: number, upper: boolean): string {
-  const s = (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(base);
+  // Past 2^53 a number's own toString prints the shortest text that reads back (2^63 as
+  // 9223372036854776000); Go prints the integer's every digit, which BigInt gives exactly.
+  const magnitude = typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v);
+  const s = (typeof magnitude === 'number' && !Number.isSafeInteger(magnitude) ? BigInt(magnitude) : magnitude).toString(base);
   return upper ? s.toUpperCase() : s;
 }

@@ -6,6 +6,11 @@ import type { GoValue } from './value.js';
 /** A Go integer of a named kind (int, int32, uint8 ...). Values fit in a JS number (|v| < 2^53). */
 export class GoInt {
   constructor(readonly name: IntName, readonly v: number) {}
+
+  /** Decimal text, every digit as Go prints it (a number's own text rounds past 2^53: 2^63 is 9223372036854776000). */
+  decimal(): string {
+    return Number.isSafeInteger(this.v) ? String(this.v) : BigInt(this.v).toString();
+  }
 }
 
 /** A proto enum (Go int32 with a String method). */

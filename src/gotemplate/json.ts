@@ -36,7 +36,7 @@ function encode(v: GoValue, out: string[], html: boolean, indent: string | undef
     case 'number':
       return void out.push(formatJSONFloat(v));
   }
-  if (v instanceof GoInt) return void out.push(String(v.v));
+  if (v instanceof GoInt) return void out.push(v.decimal());
   if (v instanceof GoEnum) {
     const name = v.def.names.get(v.v);
     return void out.push(name === undefined ? String(v.v) : quoteJSON(name, html));

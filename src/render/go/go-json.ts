@@ -55,7 +55,7 @@ export function marshalNode(v: GoValue): JsonNode {
     case 'number':
       return new JsonNumber(goFloatJson(v));
   }
-  if (v instanceof GoInt) return new JsonNumber(String(v.v));
+  if (v instanceof GoInt) return new JsonNumber(v.decimal());
   // Istio's API types marshal through protojson (its jsonshim), where an enum is its name.
   if (v instanceof GoEnum) return v.toString();
   if (v instanceof GoPtr) return v.target === null ? null : marshalNode(v.target);

@@ -115,7 +115,6 @@ export function istioFuncs(opts: IstioFuncOptions): FuncMap {
     ['structToJSON', def([any], ([v]) => data.structToJSON(v))],
     ['protoToJSON', def([any], ([v]) => data.protoToJSON(v))],
     ['toYaml', def([any], ([v]) => data.toYaml(v))],
-    ['toYAML', def([any], ([v]) => data.toYaml(v))],
     ['indent', def([T.int, str], ([n, s]) => indent(intArg(n), s as string))],
     ['directory', def([str], ([p]) => directory(p as string))],
     ['contains', def([str, str], ([needle, haystack]) => (haystack as string).includes(needle as string))],
