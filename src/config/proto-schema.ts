@@ -3,6 +3,7 @@
 // snake_case names, enum names or numbers, quoted integers, Go durations ("1m30s"); reject wrong
 // types; drop unknown fields (Istio retries a failed strict parse leniently); print fields in
 // .proto declaration order with proto3 defaults omitted.
+import { goParseDuration, GoDurationError } from './go-parse-duration.js';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { hasOwn, ownValue, setOwn } from '../k8s/own-keys.js';
 
@@ -152,29 +153,14 @@ function marshalAny(v: Json): string {
 
 // ---- durations ---------------------------------------------------------------------------------
 
-const UNIT_NANOS: Record<string, bigint> = {
-  ns: 1n, us: 1_000n, 'µs': 1_000n, 'μs': 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
-};
-
 /** Go's time.ParseDuration (what legacy jsonpb uses for google.protobuf.Duration), in nanoseconds. */
 export function parseGoDuration(text: string, path = 'duration'): bigint {
-  const bad = () => new ProtoTypeError(path, `invalid duration ${JSON.stringify(text)} (use e.g. "5s", "1m30s", "500ms")`);
-  let s = text;
-  let negative = false;
-  if (s[0] === '-' || s[0] === '+') { negative = s[0] === '-'; s = s.slice(1); }
-  if (s === '0') return 0n;
-  if (s === '') throw bad();
-  let total = 0n;
-  const re = /^([0-9]*)(?:\.([0-9]*))?(ns|us|µs|μs|ms|s|m|h)/;
-  while (s.length > 0) {
-    const m = re.exec(s);
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw bad();
-    const unit = UNIT_NANOS[m[3]!]!;
-    const frac = m[2] ?? '';
-    total += BigInt(m[1] || '0') * unit + (frac ? (BigInt(frac) * unit) / 10n ** BigInt(frac.length) : 0n);
-    s = s.slice(m[0].length);
+  try {
+    return goParseDuration(text);
+  } catch (err) {
+    if (!(err instanceof GoDurationError)) throw err;
+    throw new ProtoTypeError(path, `invalid duration ${JSON.stringify(text)} (use e.g. "5s", "1m30s", "500ms")`);
   }
-  return negative ? -total : total;
 }
 
 /** protobuf-JSON Duration text: seconds with 0, 3, 6 or 9 fraction digits ("23s", "1.500s"). */

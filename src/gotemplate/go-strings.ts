@@ -53,6 +53,21 @@ export function goQuote(s: string, asciiOnly = false): string {
   return out + '"';
 }
 
+/**
+ * The quoting of Go's time package in its errors (`time: invalid duration "..."`): not strconv.Quote but
+ * every byte of a control or non-ASCII character as \xNN, and only `"` and `\` backslash-escaped.
+ */
+export function goTimeQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp >= 0x80) {
+      for (const b of Buffer.from(cp >= 0xd800 && cp <= 0xdfff ? '\ufffd' : ch, 'utf8')) out += '\\x' + b.toString(16).padStart(2, '0');
+    } else out += ch === '"' || ch === '\\' ? '\\' + ch : ch;
+  }
+  return out + '"';
+}
+
 /** Backquoted raw string when possible (strconv.CanBackquote), as `%#q` prints. */
 export function canBackquote(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

@@ -52,7 +52,7 @@ const decOps = {
   mul: (a: Dec, b: Dec): Dec => ({ coef: a.coef * b.coef, exp: a.exp + b.exp }),
   /** DivRound(b, 16). */
   div: (a: Dec, b: Dec): Dec => {
-    if (b.coef === 0n) throw new FuncPanic('decimal division by zero');
+    if (b.coef === 0n) throw new FuncPanic('decimal division by 0'); // shopspring/decimal's words
     const shift = a.exp - b.exp + 16;
     let num = a.coef;
     let den = b.coef;

@@ -1,6 +1,6 @@
 // Istio's helpers that convert data: JSON and YAML printing, string maps, durations, omitNil.
 import { proxyConfigJson } from '../../config/proxy-config-json.js';
-import { parseGoDuration } from '../../config/proto-schema.js';
+import { goParseDuration, GoDurationError } from '../../config/go-parse-duration.js';
 import { FuncError } from '../../gotemplate/func-def.js';
 import { decodeJSON } from '../../gotemplate/json.js';
 import { GoInt, GoMap, GoPtr, GoSlice, GoStruct, indirect, T, type GoValue } from '../../gotemplate/value.js';
@@ -117,9 +117,10 @@ export function formatDuration(v: GoValue): string {
   }
   if (typeof x === 'string') {
     try {
-      return goDurationString(parseGoDuration(x));
-    } catch {
-      throw new FuncError(`formatDuration: time: invalid duration ${JSON.stringify(x)}`);
+      return goDurationString(goParseDuration(x));
+    } catch (err) {
+      if (!(err instanceof GoDurationError)) throw err;
+      throw new FuncError(`formatDuration: ${err.message}`);
     }
   }
   if (typeof x === 'number') return goDurationString(BigInt(Math.trunc(x * 1e9)));
