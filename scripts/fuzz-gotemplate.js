@@ -2,7 +2,7 @@
 // Differential fuzzing of the Go template engine against real Go (the gotmpl oracle binary):
 // generates random templates from a small grammar and random JSON data with a seeded PRNG, renders
 // both ways and prints the cases that differ.
-//   node scripts/fuzz-gotemplate.js [--seed N] [--count N] [--oracle PATH] [--strict] [--libs]
+//   node scripts/fuzz-gotemplate.js [--seed N] [--count N] [--oracle PATH] [--strict] [--libs] [--dump]
 // --strict also compares error messages (by default any error matches any error); --libs also calls
 // Sprig's and Istio's functions (the deterministic ones: no clock, randomness, network or environment).
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,8 @@ function rand() {
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;
 
-const KEYS = ['a', 'b', 'n', 's', 'l', 'm', 'nul', 'f', 't'];
+// g and i hold typed values (markers): a Go map[string]string (labels, annotations) and a Go int (ports, UIDs).
+const KEYS = ['a', 'b', 'n', 's', 'l', 'm', 'nul', 'f', 't', 'g', 'i'];
 function randData(depth = 0) {
   const out = {};
   for (const k of KEYS) {
@@ -55,6 +56,10 @@ function randValue(k, depth) {
       return null;
     case 'f':
       return pick([true, false]);
+    case 'g':
+      return { $goStringMap: pick([null, {}, { x: '1', y: 'two' }, { a: '', 'sidecar.istio.io/inject': 'true', n: '10' }]) };
+    case 'i':
+      return { $goInt: pick([0, 1, -3, 15020, 1337, 65535]) };
     default:
       return pick([0, 'str', true, null, [1], { k: 'v' }]);
   }
@@ -62,7 +67,7 @@ function randValue(k, depth) {
 
 function field() {
   let f = '.' + pick(KEYS);
-  if (chance(0.3)) f += '.' + pick(['x', 'y', 'z', 'a', 'n']);
+  if (chance(0.3)) f += '.' + pick(['x', 'y', 'z', 'a', 'n', 'sidecar.istio.io/inject'.replace(/[./]/g, '')]);
   return f;
 }
 function operand(depth) {
@@ -156,6 +161,11 @@ if (!existsSync(oracle)) {
 }
 const vectors = [];
 for (let i = 0; i < count; i++) vectors.push({ id: i, template: template(), data: randData() });
+if (args.includes('--dump')) {
+  // The cases as JSON lines (the oracle's protocol), to replay one: --dump | sed -n 'Np' | ORACLE
+  for (const v of vectors) console.log(JSON.stringify(v));
+  process.exit(0);
+}
 const res = spawnSync(oracle, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n') + '\n', maxBuffer: 1 << 28 });
 const want = new Map();
 for (const line of res.stdout.toString('utf8').split('\n')) {
@@ -167,6 +177,13 @@ const funcs = await vectorFuncs();
 let mismatches = 0;
 for (const v of vectors) {
   const w = want.get(v.id);
+  if (w === undefined) {
+    // The oracle died (Go ran out of memory on a case such as `seq 2147483647`); later cases have no answer.
+    console.log(`--- #${v.id}: the oracle gave no answer (it stopped at this case or before)`);
+    mismatches++;
+    break;
+  }
+  if (process.env.TRACE) process.stderr.write(JSON.stringify(v) + "\n");
   const g = await renderVector(funcs, v);
   const same = w.error !== undefined ? g.error !== undefined && (!strict || g.error === w.error) : g.output === w.output;
   if (!same) {

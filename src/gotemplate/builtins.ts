@@ -101,7 +101,9 @@ export function eq(arg1: GoValue, ...rest: GoValue[]): boolean {
           t = (arg1 as GoComplex).re === (arg as GoComplex).re && (arg1 as GoComplex).im === (arg as GoComplex).im;
           break;
         default: {
-          if (arg1 !== undefined && arg !== undefined && typeName(typeOf(arg1)) !== typeName(typeOf(arg))) {
+          // Go's canCompare: the same reflect.Kind (a map[string]string and a map[string]interface{} pass
+          // it and then fail as non-comparable), or one side invalid.
+          if (arg1 !== undefined && arg !== undefined && typeOf(arg1).kind !== typeOf(arg).kind) {
             throw new FuncError(`non-comparable types ${fmtS(arg1)}: ${typeName(typeOf(arg1))}, ${typeName(typeOf(arg))}: ${formatValue(arg)}`);
           }
           if (isNil(arg1) || isNil(arg)) t = isNil(arg) === isNil(arg1);

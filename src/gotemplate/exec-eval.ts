@@ -130,13 +130,16 @@ export function evalCall(
     const t = fun.variadic && numIn - 1 < numFixed ? params[numIn - 1] : params[nIn - 1];
     argv[i] = validateType(s, final, t);
   }
+  let result: GoValue;
   try {
-    return recv === NO_RECEIVER ? (fun as FuncDef).fn(argv) : (fun as MethodDef).call(recv, argv);
+    result = recv === NO_RECEIVER ? (fun as FuncDef).fn(argv) : (fun as MethodDef).call(recv, argv);
   } catch (e) {
     if (e instanceof GoTemplateError) throw e;
     s.at(node);
     return s.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  s.created(result, node);
+  return result;
 }
 
 function canBeNil(t: GoType): boolean {

@@ -4,13 +4,15 @@ import { GoTemplateError } from './errors.js';
 import { goQuote, utf8Length } from './go-strings.js';
 import type { FuncDef } from './func-def.js';
 import type { ListNode, Node } from './nodes.js';
-import type { GoValue } from './value.js';
+import { GoSlice, type GoValue } from './value.js';
 
 export interface ExecLimits {
   maxOutputBytes: number;
   maxDepth: number;
   maxRangeIterations: number;
   timeBudgetMs: number;
+  /** List items and characters that function calls may return in one execution, all calls together. */
+  maxCreatedSize: number;
 }
 
 export const DEFAULT_LIMITS: ExecLimits = {
@@ -18,6 +20,7 @@ export const DEFAULT_LIMITS: ExecLimits = {
   maxDepth: 1000,
   maxRangeIterations: 10_000_000,
   timeBudgetMs: 5000,
+  maxCreatedSize: 64 * 1024 * 1024,
 };
 
 /** A parsed template text: every template it defines, the functions it may call. */
@@ -56,6 +59,7 @@ export class State {
   lastIface = false;
   private steps = 0;
   private rangeIterations = 0;
+  private createdSize = 0;
   private readonly deadline: number;
   /** Lines of the text, computed lazily for error positions. */
 
@@ -88,6 +92,21 @@ export class State {
   tick(): void {
     if (++this.steps % TIME_CHECK_EVERY === 0 && Date.now() > this.deadline) {
       this.fail(`execution exceeded the time budget of ${this.limits.timeBudgetMs} ms`);
+    }
+  }
+
+  /**
+   * Counts what a function call returned (a string's characters, a list's items): a loop that doubles a
+   * value stops here, long before one value grows past what the process can hold. Values handed back
+   * unchanged count again; the limit leaves real templates thousands of times the room they use.
+   */
+  created(v: GoValue, call: Node): void {
+    const size = typeof v === 'string' ? v.length : v instanceof GoSlice ? v.length : 0;
+    if (size === 0) return;
+    this.createdSize += size;
+    if (this.createdSize > this.limits.maxCreatedSize) {
+      this.at(call);
+      this.fail(`values returned by functions exceed the limit of ${this.limits.maxCreatedSize} items or characters`);
     }
   }
 

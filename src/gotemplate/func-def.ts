@@ -26,6 +26,19 @@ export class FuncError extends Error {}
 /** A Go panic inside a function (text/template turns it into `error calling NAME: MESSAGE`). */
 export class FuncPanic extends Error {}
 
+/**
+ * The most list items or characters one call may create. Go would try (and run out of memory, as
+ * `seq 2147483647` does); a template is data here, so a hostile one gets this error instead of taking
+ * the process down. Real templates stay far below it. The executor also bounds what all calls of one
+ * execution create together (ExecLimits.maxCreatedSize).
+ */
+export const MAX_RESULT_SIZE = 1 << 24;
+
+/** Throws before a function builds a result of `size` items or characters past MAX_RESULT_SIZE. */
+export function checkResultSize(size: number): void {
+  if (!(size <= MAX_RESULT_SIZE)) throw new FuncError(`the result would hold ${size} items or characters, more than the limit of ${MAX_RESULT_SIZE}`);
+}
+
 /** Later maps override earlier ones, as successive template.Funcs calls do. */
 export function mergeFuncMaps(...maps: FuncMap[]): Map<string, FuncDef> {
   const out = new Map<string, FuncDef>();

@@ -68,6 +68,13 @@ export function goTimeQuote(s: string): string {
   return out + '"';
 }
 
+/** Lines of a text (its line breaks plus one): how many times an indent pads. */
+export function lineCount(v: string): number {
+  let n = 1;
+  for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Backquoted raw string when possible (strconv.CanBackquote), as `%#q` prints. */
 export function canBackquote(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

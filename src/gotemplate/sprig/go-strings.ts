@@ -1,6 +1,6 @@
 // Go string semantics Sprig's string functions inherit: strings are UTF-8 bytes (so `trunc`, `substr`,
 // `wrap` cut bytes), Unicode predicates are Go's `unicode` package, slicing out of range panics.
-import { FuncPanic } from '../func-def.js';
+import { checkResultSize, FuncPanic } from '../func-def.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -99,6 +99,7 @@ export function replaceAll(s: string, old: string, repl: string): string {
 /** strings.Repeat, which panics on a negative count. */
 export function repeat(s: string, count: number): string {
   if (count < 0) throw new FuncPanic('strings: negative Repeat count');
-  if (s.length * count > 1 << 28) throw new FuncPanic('strings: Repeat output length overflow');
+  if (s.length * count > Number.MAX_SAFE_INTEGER) throw new FuncPanic('strings: Repeat output length overflow');
+  checkResultSize(s.length * count);
   return s.repeat(count);
 }

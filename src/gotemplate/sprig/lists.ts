@@ -1,7 +1,7 @@
 // Sprig's list functions (list.go). Each `mustX` returns Go's error where `x` panics with the same text;
 // both reach the template as `error calling NAME: MESSAGE`. Lists are never changed in place: every
 // result is a new []interface{} (except `slice`, which keeps the list's own element type, as Go's does).
-import { FuncError, FuncPanic, type FuncDef } from '../func-def.js';
+import { checkResultSize, FuncError, FuncPanic, type FuncDef } from '../func-def.js';
 import { GoSlice, T, type GoValue } from '../value.js';
 import { isEmpty, kindName, toInt64 } from './cast.js';
 import { A, I, anySlice, fixed, int, nilAnySlice, variadic } from './define.js';
@@ -96,8 +96,11 @@ export const listFuncs: Array<[string, FuncDef]> = [
     'concat',
     variadic([A], (a) => {
       if (a.length === 0) return nilAnySlice();
+      const lists = a.map((l) => asList(l, (k) => `Cannot concat type ${k} as list`, false));
+      checkResultSize(lists.reduce((n, l) => n + l.length, 0));
       const out: GoValue[] = [];
-      for (const l of a) out.push(...asList(l, (k) => `Cannot concat type ${k} as list`, false).items());
+      // One push per item: spreading a long list as arguments overflows the call stack.
+      for (const l of lists) for (let i = 0; i < l.length; i++) out.push(l.at(i));
       return anySlice(out);
     }),
   ],

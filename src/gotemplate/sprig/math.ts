@@ -1,7 +1,7 @@
 // Sprig's arithmetic (numeric.go and the math entries of its map). Integer functions work on int64 via
 // cast.ToInt64; the `...f` functions go through shopspring/decimal, which is exact for + - * and rounds
 // division to 16 decimal places (half away from zero), then converts back to the nearest float64.
-import { FuncPanic, type FuncDef } from '../func-def.js';
+import { checkResultSize, FuncPanic, type FuncDef } from '../func-def.js';
 import { formatValue } from '../fmt.js';
 import { GoSlice, T, type GoValue } from '../value.js';
 import { parseGoInt, toFloat64, toInt64 } from './cast.js';
@@ -74,6 +74,7 @@ function decimalOp(first: GoValue, rest: GoValue[], op: (a: Dec, b: Dec) => Dec)
 
 /** untilStep: start up to (not including) stop by step, empty when step points away from stop. */
 function untilStep(start: number, stop: number, step: number): number[] {
+  if (step !== 0 && (stop - start) / step > 0) checkResultSize(Math.ceil((stop - start) / step));
   const v: number[] = [];
   if (stop < start) {
     if (step >= 0) return v;

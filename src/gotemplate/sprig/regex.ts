@@ -2,6 +2,7 @@
 // empty match right after a match is skipped; `$1`, `${name}` expansion by Go's rules), patterns are
 // translated by regex-translate.ts. `regexX` panics on a bad pattern (MustCompile), `mustRegexX` errors.
 import { FuncError, FuncPanic, type FuncDef } from '../func-def.js';
+import { canBackquote, goQuote } from '../go-strings.js';
 import type { GoValue } from '../value.js';
 import { I, S, fixed, int, nilStringSlice, str, stringSlice } from './define.js';
 import { RegexSyntaxError, translateRegex } from './regex-translate.js';
@@ -136,7 +137,7 @@ function both(name: string, params: FuncDef['params'], f: (c: Compiled, args: Ar
         const msg = (e as Error).message;
         if (must) throw new FuncError(msg);
         if (onBadPattern !== undefined) return onBadPattern;
-        throw new FuncPanic(`regexp: Compile(${goQuoteSimple(str(a[0]))}): ${msg}`);
+        throw new FuncPanic(`regexp: Compile(${regexpQuote(str(a[0]))}): ${msg}`);
       }
       return f(
         c,
@@ -149,7 +150,8 @@ function both(name: string, params: FuncDef['params'], f: (c: Compiled, args: Ar
   ];
 }
 
-const goQuoteSimple = (s: string): string => JSON.stringify(s);
+/** regexp's own quote: backquoted when strconv.CanBackquote allows, else strconv.Quote. */
+const regexpQuote = (s: string): string => (canBackquote(s) ? '`' + s + '`' : goQuote(s));
 
 export const regexFuncs: Array<[string, FuncDef]> = [
   ...both('regexMatch', [S, S], (c, [s]) => allMatches(c, s as string, 1).length > 0, [str], false),

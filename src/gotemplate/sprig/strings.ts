@@ -1,6 +1,7 @@
 // Sprig's string functions (strings.go and the string entries of its function map).
-import type { FuncDef } from '../func-def.js';
+import { checkResultSize, type FuncDef } from '../func-def.js';
 import { formatValue } from '../fmt.js';
+import { lineCount } from '../go-strings.js';
 import { GoMap, T, type GoValue } from '../value.js';
 import { strval } from './cast.js';
 import { A, I, S, fixed, int, str, stringSlice, variadic } from './define.js';
@@ -26,6 +27,7 @@ function substr(start: number, end: number, s: string): string {
 }
 
 function indent(spaces: number, v: string): string {
+  checkResultSize(v.length + spaces * lineCount(v));
   const pad = repeat(' ', spaces);
   return pad + v.split('\n').join('\n' + pad);
 }

@@ -124,7 +124,8 @@ export function formatDuration(v: GoValue): string {
     }
   }
   if (typeof x === 'number') return goDurationString(BigInt(Math.trunc(x * 1e9)));
-  if (x instanceof GoMap) {
+  // The JSON form is a map[string]interface{}; a map[string]string (labels, say) is not a Duration.
+  if (x instanceof GoMap && x.elem.kind === 'interface') {
     const num = (...keys: string[]): number => {
       for (const k of keys) {
         const f = fieldOf(x, k);

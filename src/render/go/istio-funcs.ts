@@ -2,8 +2,9 @@
 // replace Sprig's `indent`, `contains`, `omit` and `env`. Parameter types are Istio's Go types where they
 // are plain (string, int); helpers that take Kubernetes or protobuf values accept both our typed values
 // and the JSON-map form (see helper-args.ts).
-import { FuncError, type FuncDef, type FuncMap } from '../../gotemplate/func-def.js';
+import { checkResultSize, FuncError, type FuncDef, type FuncMap } from '../../gotemplate/func-def.js';
 import { sprint } from '../../gotemplate/fmt.js';
+import { lineCount } from '../../gotemplate/go-strings.js';
 import { GoInt, GoMap, GoPtr, GoStruct, indirect, T, type GoType, type GoValue } from '../../gotemplate/value.js';
 import { fieldOf, goTypeName, stringMapEntry } from './helper-args.js';
 import * as data from './istio-data-funcs.js';
@@ -48,6 +49,7 @@ function excludeInboundPort(port: GoValue, excluded: string): string {
 
 /** indent n s: every line but the first prefixed by |n| spaces (Go's `% ns` of "" pads to the width). */
 function indent(spaces: number, source: string): string {
+  checkResultSize(source.length + Math.abs(spaces) * lineCount(source));
   const pad = ' '.repeat(Math.abs(spaces));
   return source
     .split('\n')
