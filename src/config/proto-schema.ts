@@ -3,7 +3,7 @@
 // snake_case names, enum names or numbers, quoted integers, Go durations ("1m30s"); reject wrong
 // types; drop unknown fields (Istio retries a failed strict parse leniently); print fields in
 // .proto declaration order with proto3 defaults omitted.
-import { goParseDuration, GoDurationError } from './go-parse-duration.js';
+import { goParseDuration, GoDurationError } from '../gotemplate/go-parse-duration.js';
 import type { Json, JsonObject } from '../k8s/types.js';
 import { hasOwn, ownValue, setOwn } from '../k8s/own-keys.js';
 

@@ -59,10 +59,14 @@ export function goToLower(s: string): string {
   return Array.from(s, toLowerRune).join('');
 }
 
-/** strings.TrimSpace. */
-const TRIM_SPACE = new RegExp(`^[${GO_SPACE_CLASS}]+|[${GO_SPACE_CLASS}]+$`, 'g');
+/** strings.TrimSpace. A scan from each end: the RegExp `[\\s]+$` retried at every space of a long inner
+ *  run takes quadratic time (a 100,000-space run took 7 s). */
 export function trimSpace(s: string): string {
-  return s.replace(TRIM_SPACE, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isSpace(s[start]!)) start++;
+  while (end > start && isSpace(s[end - 1]!)) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** strings.Trim(s, cutset): drops leading and trailing runes that are in cutset. */

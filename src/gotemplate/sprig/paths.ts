@@ -21,7 +21,9 @@ export function clean(p: string): string {
 
 export function base(p: string): string {
   if (p === '') return '.';
-  p = p.replace(/\/+$/, '');
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--; // a loop: /\/+$/ is quadratic on a long inner run of slashes
+  p = p.slice(0, end);
   if (p === '') return '/';
   return p.slice(p.lastIndexOf('/') + 1);
 }

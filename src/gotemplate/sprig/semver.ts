@@ -2,6 +2,9 @@
 // ("1.2" is 1.2.0, a leading "v" is allowed), and NewConstraint/Check with its operators, wildcards,
 // hyphen ranges, `||` and `,`, and its rule that a prerelease version only satisfies a constraint that
 // itself names a prerelease. `semver` returns a *semver.Version whose methods templates call.
+// Its regular expressions run on re2js (Go's regexp semantics, linear time): in JavaScript's RegExp the
+// constraint grammar backtracks exponentially (`1   1   1   1 ... !` took 1.5 s at 10 repetitions).
+import { RE2JS } from 're2js';
 import { FuncError, type FuncDef } from '../func-def.js';
 import { GoInt, GoPtr, GoStruct, T, indirect, type GoValue, type MethodDef, type StructDef } from '../value.js';
 import { S, fixed, goInt, str } from './define.js';
@@ -16,7 +19,7 @@ export interface Version {
 }
 
 const PART = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
-const VERSION_RE = new RegExp(`^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(?:-(${PART}))?(?:\\+(${PART}))?$`);
+const VERSION_RE = RE2JS.compile(`^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(?:-(${PART}))?(?:\\+(${PART}))?$`);
 const UINT64_MAX = (1n << 64n) - 1n;
 
 class SemverError extends Error {}
@@ -29,10 +32,10 @@ function segment(s: string): bigint {
 
 /** semver.NewVersion. */
 export function parseVersion(v: string): Version {
-  const m = VERSION_RE.exec(v);
+  const m = submatch(VERSION_RE, v);
   if (!m) throw new SemverError('Invalid Semantic Version');
   const ver: Version = {
-    major: segment(m[1]),
+    major: segment(m[1]!),
     minor: m[2] ? segment(m[2].slice(1)) : 0n,
     patch: m[3] ? segment(m[3].slice(1)) : 0n,
     pre: m[4] ?? '',
@@ -85,10 +88,31 @@ export function compareVersions(v: Version, o: Version): number {
 const WS = '[\\t\\n\\f\\r ]';
 const CV = 'v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?';
 const OPS = '=||!=|>|<|>=|=>|<=|=<|~|~>|\\^';
-const CONSTRAINT_RE = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
-const RANGE_RE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, 'g');
-const FIND_RE = new RegExp(`(${OPS})${WS}*(${CV})`, 'g');
-const VALID_RE = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+const CONSTRAINT_RE = RE2JS.compile(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+const RANGE_RE = RE2JS.compile(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`);
+const FIND_RE = RE2JS.compile(`(${OPS})${WS}*(${CV})`);
+const VALID_RE = RE2JS.compile(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+
+/** Go's FindStringSubmatch: the first match and its groups (undefined where a group did not take part). */
+function submatch(re: RE2JS, s: string): (string | undefined)[] | null {
+  const m = re.matcher(s);
+  if (!m.find()) return null;
+  const out: (string | undefined)[] = [];
+  for (let g = 0; g <= re.groupCount(); g++) out.push(m.group(g) ?? undefined);
+  return out;
+}
+
+/** Go's FindAllStringSubmatch(s, -1), for patterns that never match empty. */
+function allSubmatches(re: RE2JS, s: string): (string | undefined)[][] {
+  const m = re.matcher(s);
+  const out: (string | undefined)[][] = [];
+  while (m.find()) {
+    const groups: (string | undefined)[] = [];
+    for (let g = 0; g <= re.groupCount(); g++) groups.push(m.group(g) ?? undefined);
+    out.push(groups);
+  }
+  return out;
+}
 
 interface Constraint {
   con: Version;
@@ -101,14 +125,14 @@ interface Constraint {
 const isX = (x: string): boolean => x === 'x' || x === '*' || x === 'X';
 
 function parseConstraint(c: string): Constraint {
-  const m = CONSTRAINT_RE.exec(c);
+  const m = submatch(CONSTRAINT_RE, c);
   if (!m) throw new SemverError(`improper constraint: ${c}`);
-  let ver = m[2];
+  let ver = m[2]!;
   let dirty = false;
   let minorDirty = false;
   let patchDirty = false;
   const pre = m[6] ?? '';
-  if (isX(m[3]) || m[3] === undefined) (ver = `0.0.0${pre}`), (dirty = true);
+  if (m[3] === undefined || isX(m[3])) (ver = `0.0.0${pre}`), (dirty = true);
   else if (m[4] === undefined || isX(m[4].slice(1))) (minorDirty = dirty = true), (ver = `${m[3]}.0.0${pre}`);
   else if (m[5] === undefined || isX(m[5].slice(1))) (dirty = patchDirty = true), (ver = `${m[3]}${m[4]}.0${pre}`);
   let con: Version;
@@ -117,16 +141,18 @@ function parseConstraint(c: string): Constraint {
   } catch {
     throw new SemverError('constraint Parser Error');
   }
-  return { con, op: m[1], dirty, minorDirty, patchDirty };
+  return { con, op: m[1]!, dirty, minorDirty, patchDirty };
 }
 
 /** semver.NewConstraint: OR groups of AND-ed constraints. */
 export function parseConstraints(c: string): Constraint[][] {
-  const rewritten = c.replace(RANGE_RE, (_all, a: string, ...rest: string[]) => `>= ${a}, <= ${rest[9]}`);
+  // rewriteRange: each hyphen range found is replaced at its first occurrence in the text so far.
+  let rewritten = c;
+  for (const v of allSubmatches(RANGE_RE, c)) rewritten = rewritten.replace(v[0]!, () => `>= ${v[1]}, <= ${v[11]}`);
   return rewritten.split('||').map((part) => {
-    if (!VALID_RE.test(part)) throw new SemverError(`improper constraint: ${part}`);
-    const found = part.match(FIND_RE) ?? [part];
-    return found.map(parseConstraint);
+    if (!VALID_RE.matcher(part).find()) throw new SemverError(`improper constraint: ${part}`);
+    const found = allSubmatches(FIND_RE, part).map((g) => g[0]!);
+    return (found.length > 0 ? found : [part]).map(parseConstraint);
   });
 }
 

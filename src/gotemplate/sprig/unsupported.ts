@@ -4,6 +4,7 @@
 // keeps among them (`duration`, `durationRound` on a string or int64, `decryptAES`) are implemented.
 import { createDecipheriv } from 'node:crypto';
 import { FuncError, FuncPanic, type FuncDef } from '../func-def.js';
+import { GoDurationError, goParseDuration } from '../go-parse-duration.js';
 import { GoInt } from '../value.js';
 import { parseGoInt } from './cast.js';
 import { A, S, fixed, str, variadic } from './define.js';
@@ -51,27 +52,14 @@ function fraction(v: bigint, div: bigint): string {
   return `${whole}.${String(frac).padStart(digits, '0').replace(/0+$/, '')}`;
 }
 
-const UNITS = new Map<string, number>([
-  ['ns', 1],
-  ['us', 1e3],
-  ['µs', 1e3],
-  ['μs', 1e3],
-  ['ms', 1e6],
-  ['s', 1e9],
-  ['m', 60e9],
-  ['h', 3600e9],
-]);
-
 /** time.ParseDuration, or 0 where Go returns an error (Sprig ignores it). */
 export function parseDuration(s: string): bigint {
-  const m = /^([+-]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(s);
-  if (s === '0' || s === '+0' || s === '-0') return 0n;
-  if (!m) return 0n;
-  let total = 0;
-  for (const part of m[2].matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(part[1]) * UNITS.get(part[2])!;
-  if (total > 9.223372036854775807e18) return 0n;
-  const ns = BigInt(Math.round(total));
-  return m[1] === '-' ? -ns : ns;
+  try {
+    return goParseDuration(s);
+  } catch (err) {
+    if (err instanceof GoDurationError) return 0n;
+    throw err;
+  }
 }
 
 function durationRound(ns: bigint): string {

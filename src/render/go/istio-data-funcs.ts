@@ -1,6 +1,6 @@
 // Istio's helpers that convert data: JSON and YAML printing, string maps, durations, omitNil.
 import { proxyConfigJson } from '../../config/proxy-config-json.js';
-import { goParseDuration, GoDurationError } from '../../config/go-parse-duration.js';
+import { goParseDuration, GoDurationError } from '../../gotemplate/go-parse-duration.js';
 import { FuncError } from '../../gotemplate/func-def.js';
 import { decodeJSON } from '../../gotemplate/json.js';
 import { GoInt, GoMap, GoPtr, GoSlice, GoStruct, indirect, T, type GoValue } from '../../gotemplate/value.js';

@@ -42,3 +42,27 @@ test('a loop that keeps doubling a value stops at the limit of what calls may cr
 test('concat of long lists works (no spread of a long list into call arguments)', (t) => {
   t.is(render('{{ concat (until 200000) (list 1 2) | len }}'), '200002');
 });
+
+test('inputs that made JavaScript regular expressions backtrack take linear time now', (t) => {
+  const cases: Array<[string, unknown, string]> = [
+    // semverCompare's constraint grammar: exponential in JavaScript's RegExp (10 repetitions took 1.5 s).
+    ['{{ semverCompare .c "1.0.0" }}', { c: '1   '.repeat(2000) + '!' }, 'improper constraint'],
+    // trim: a quadratic `[\s]+$` retried at every space of a long inner run (100,000 spaces took 7 s).
+    ['{{ trim .s | len }}', { s: 'x' + ' '.repeat(1_000_000) + 'y' }, '1000002'],
+    // base: the same with slashes.
+    ['{{ base .s | len }}', { s: 'a' + '/'.repeat(1_000_000) + 'b' }, '1'],
+    // Sprig's duration parsing (durationRound) of a long digit run without a unit.
+    ['{{ durationRound .s }}', { s: '1'.repeat(1_000_000) + 'x' }, '0s'],
+  ];
+  for (const [template, data, want] of cases) {
+    const start = Date.now();
+    let got: string;
+    try {
+      got = render(template, data);
+    } catch (e) {
+      got = (e as Error).message;
+    }
+    t.true(got.includes(want), `${template}: ${got.slice(0, 200)}`);
+    t.true(Date.now() - start < 2000, `${template} took ${Date.now() - start} ms`);
+  }
+});

@@ -1,7 +1,7 @@
 // Go's time.ParseDuration, as Istio's formatDuration helper shows it: every expected value is what real Go
 // printed for {{ formatDuration .s }} (the gotmpl oracle), errors with Go's own words.
 import test from 'ava';
-import { GoDurationError, goParseDuration } from '../../src/config/go-parse-duration.js';
+import { GoDurationError, goParseDuration } from '../../src/gotemplate/go-parse-duration.js';
 import { render } from '../render/go/run.js';
 
 const CASES: Array<[string, string | { error: string }]> = [

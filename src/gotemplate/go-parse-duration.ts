@@ -1,6 +1,6 @@
 // Go's time.ParseDuration, step for step: what istiod accepts for a Duration (legacy jsonpb reads
 // google.protobuf.Duration with it) and what Istio's formatDuration helper parses, with Go's messages.
-import { goTimeQuote } from '../gotemplate/go-strings.js';
+import { goTimeQuote } from './go-strings.js';
 
 /** A text time.ParseDuration refuses; the message is Go's (`time: invalid duration "1x"`). */
 export class GoDurationError extends Error {}
